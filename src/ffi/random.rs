@@ -1,0 +1,279 @@
+//! Core randomness: the C face of Python's `secrets` module.
+
+use super::status::secrets_status;
+use super::{array_mut, array_out, in_bytes, text_out, value_out};
+use crate::compare;
+use crate::error::Error;
+use crate::rng::{OsEntropy, with_stream};
+use crate::token;
+use crate::uniform::{self, Range, plan_bytes, sample_plan, shuffle_plan};
+use core::ffi::{c_char, c_void};
+
+/// Bytes of entropy in a token when the caller has no better figure: 32, as
+/// Python's `secrets` module uses (256 bits).
+pub const SECRETS_DEFAULT_ENTROPY: usize = 32;
+
+/// Writes `nbytes` random bytes to `out` with one request to the OS.
+///
+/// `nbytes` 0 is valid and writes nothing (`out` may then be NULL).
+/// Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL and `nbytes` > 0),
+/// `SECRETS_ERR_INVALID_ARGUMENT` (`nbytes` > PTRDIFF_MAX; nothing written),
+/// `SECRETS_ERR_ENTROPY` (`out` zeroed).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_token_bytes(out: *mut u8, nbytes: usize) -> secrets_status {
+    unsafe { array_out(out, nbytes, |buf| token::bytes(&mut OsEntropy, buf)) }
+}
+
+/// Writes `2 * nbytes` lowercase hex characters of `nbytes` random bytes and
+/// a NUL: `out_size` must be at least `secrets_token_hex_size(nbytes)`
+/// (`SECRETS_TOKEN_HEX_SIZE(nbytes)`). Like Python's `token_hex(nbytes)`.
+///
+/// Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL),
+/// `SECRETS_ERR_INVALID_ARGUMENT` (`2 * nbytes` overflows, or `out_size` >
+/// PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`, `SECRETS_ERR_ENTROPY`.
+/// On every error a non-NULL `out` is zeroed over `out_size` bytes.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_token_hex(
+    out: *mut c_char,
+    out_size: usize,
+    nbytes: usize,
+) -> secrets_status {
+    unsafe { text_out(out, out_size, |buf| token::hex(&mut OsEntropy, buf, nbytes)) }
+}
+
+/// The `out_size` `secrets_token_hex` needs: `2 * nbytes + 1`, or 0 when
+/// that overflows.
+#[unsafe(no_mangle)]
+pub extern "C" fn secrets_token_hex_size(nbytes: usize) -> usize {
+    crate::encode::hex::encoded_len(nbytes)
+        .ok()
+        .and_then(|len| len.checked_add(1))
+        .unwrap_or(0)
+}
+
+/// Writes `nbytes` random bytes as unpadded base64url (RFC 4648 §5,
+/// alphabet `A-Z a-z 0-9 - _`) and a NUL: `ceil(4 * nbytes / 3)`
+/// characters, exactly as long as Python's `token_urlsafe(nbytes)`.
+/// `out_size` must be at least `secrets_token_urlsafe_size(nbytes)`
+/// (`SECRETS_TOKEN_URLSAFE_SIZE(nbytes)`).
+///
+/// Errors: as `secrets_token_hex`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_token_urlsafe(
+    out: *mut c_char,
+    out_size: usize,
+    nbytes: usize,
+) -> secrets_status {
+    unsafe {
+        text_out(out, out_size, |buf| {
+            token::urlsafe(&mut OsEntropy, buf, nbytes)
+        })
+    }
+}
+
+/// The `out_size` `secrets_token_urlsafe` needs: `ceil(4 * nbytes / 3) + 1`,
+/// or 0 when that overflows.
+#[unsafe(no_mangle)]
+pub extern "C" fn secrets_token_urlsafe_size(nbytes: usize) -> usize {
+    crate::encode::base64url::encoded_len(nbytes)
+        .ok()
+        .and_then(|len| len.checked_add(1))
+        .unwrap_or(0)
+}
+
+/// Writes a uniformly random integer in `[0, upper)` to `*out` (exact:
+/// rejection sampling, no modulo bias).
+///
+/// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
+/// (`upper` is 0), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_randbelow(out: *mut u64, upper: u64) -> secrets_status {
+    unsafe {
+        value_out(out, || {
+            with_stream(&mut OsEntropy, plan_bytes(1, upper), |s| {
+                uniform::below(s, upper)
+            })
+        })
+    }
+}
+
+/// Writes an integer of `k` random bits, uniform in `[0, 2^k)`, to `*out`
+/// (`k` 0 gives 0 without randomness).
+///
+/// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
+/// (`k` > 64), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_randbits(out: *mut u64, k: u32) -> secrets_status {
+    unsafe {
+        value_out(out, || match k {
+            0 => Ok(0),
+            1..=64 => with_stream(&mut OsEntropy, (k as usize).div_ceil(8), |s| {
+                uniform::bits(s, k)
+            }),
+            _ => Err(Error::InvalidArgument),
+        })
+    }
+}
+
+/// Writes a uniformly random element of Python's `range(start, stop, step)`
+/// to `*out`: `start + i * step` for a uniform `i`, short of `stop`. `step`
+/// may be negative (`randrange(10, 0, -3)` is one of 10, 7, 4, 1).
+///
+/// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
+/// (`step` 0, or the range is empty, as Python raises `ValueError`),
+/// `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_randrange(
+    out: *mut i64,
+    start: i64,
+    stop: i64,
+    step: i64,
+) -> secrets_status {
+    unsafe {
+        value_out(out, || {
+            let range = Range::new(start, stop, step)?;
+            with_stream(&mut OsEntropy, plan_bytes(1, range.count()), |s| {
+                uniform::in_range(s, range)
+            })
+        })
+    }
+}
+
+/// Writes one uniformly chosen element of `items[0..len]` to `*out`.
+///
+/// Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `items` NULL),
+/// `SECRETS_ERR_INVALID_ARGUMENT` (`len` 0: nothing to choose from, or
+/// above PTRDIFF_MAX), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_choice(
+    out: *mut u8,
+    items: *const u8,
+    len: usize,
+) -> secrets_status {
+    unsafe {
+        value_out(out, || {
+            if len == 0 {
+                return Err(Error::InvalidArgument);
+            }
+            let items = in_bytes(items, len)?;
+            let index = with_stream(&mut OsEntropy, plan_bytes(1, len as u64), |s| {
+                uniform::below(s, len as u64)
+            })?;
+            Ok(items[index as usize])
+        })
+    }
+}
+
+/// Shuffles the array at `base` of `count` elements of `elem_size` bytes in
+/// place so that every order is equally likely (Fisher-Yates with exact
+/// draws). `count` 0 or 1 succeeds without randomness (`base` may be NULL
+/// when `count` is 0).
+///
+/// Errors: `SECRETS_ERR_NULL_POINTER` (`base` NULL and `count` > 0),
+/// `SECRETS_ERR_INVALID_ARGUMENT` (`elem_size` 0 with `count` > 0, or
+/// `count * elem_size` overflows or exceeds PTRDIFF_MAX; nothing touched),
+/// `SECRETS_ERR_ENTROPY` (the array is zeroed: a partly shuffled order must
+/// not be mistaken for a random one).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_shuffle(
+    base: *mut c_void,
+    count: usize,
+    elem_size: usize,
+) -> secrets_status {
+    if count > 0 && elem_size == 0 {
+        return Error::InvalidArgument.into();
+    }
+    let Some(total) = count.checked_mul(elem_size) else {
+        return Error::InvalidArgument.into();
+    };
+    unsafe {
+        array_out(base.cast::<u8>(), total, |items| {
+            if count < 2 {
+                return Ok(());
+            }
+            with_stream(&mut OsEntropy, shuffle_plan(count), |s| {
+                uniform::shuffle(s, items, elem_size)
+            })
+        })
+    }
+}
+
+/// Writes `k` distinct indices from `[0, population)` to `out[0..k]`, in
+/// random order: every `k`-subset and every order equally likely (Python's
+/// `random.sample(range(population), k)`). `k` 0 succeeds (`out` may then
+/// be NULL). Uses no memory beyond `out`.
+///
+/// Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL and `k` > 0),
+/// `SECRETS_ERR_INVALID_ARGUMENT` (`k` > `population`, or
+/// `k * sizeof(size_t)` overflows), `SECRETS_ERR_ENTROPY`; `out[0..k]` is
+/// zeroed on error when it is addressable.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_sample(
+    out: *mut usize,
+    k: usize,
+    population: usize,
+) -> secrets_status {
+    unsafe {
+        array_out(out, k, |out| {
+            if k > population {
+                return Err(Error::InvalidArgument);
+            }
+            if k == 0 {
+                return Ok(());
+            }
+            with_stream(&mut OsEntropy, sample_plan(k, population), |s| {
+                uniform::sample(s, out, population)
+            })
+        })
+    }
+}
+
+/// Writes a uniformly random double in `[0, 1)`, a multiple of 2^-53 (53
+/// random bits, as Python's `random()`).
+///
+/// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_ENTROPY` (`*out` = 0).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_random_double(out: *mut f64) -> secrets_status {
+    unsafe { value_out(out, || with_stream(&mut OsEntropy, 8, uniform::double)) }
+}
+
+/// Writes `a + (b - a) * r` with `r` as from `secrets_random_double` (Python's
+/// `uniform(a, b)`; `a > b` is allowed and gives a value in `(b, a]`).
+///
+/// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT` (`a` or
+/// `b` not finite, or `b - a` overflows), `SECRETS_ERR_ENTROPY`; `*out` = 0
+/// on error.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_uniform(out: *mut f64, a: f64, b: f64) -> secrets_status {
+    unsafe {
+        value_out(out, || {
+            with_stream(&mut OsEntropy, 8, |s| uniform::uniform(s, a, b))
+        })
+    }
+}
+
+/// True iff `a[0..a_len]` equals `b[0..b_len]`. The time taken depends on
+/// the lengths only, never on the contents (Python's `compare_digest`). A
+/// NULL pointer with length 0 is an empty input; a NULL pointer with a
+/// non-zero length compares unequal to everything.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_compare_digest(
+    a: *const c_void,
+    a_len: usize,
+    b: *const c_void,
+    b_len: usize,
+) -> bool {
+    match unsafe { (in_bytes(a.cast(), a_len), in_bytes(b.cast(), b_len)) } {
+        (Ok(a), Ok(b)) => compare::digest_eq(a, b),
+        _ => false,
+    }
+}
+
+/// Overwrites `p[0..len]` with zeros in a way the compiler will not remove.
+/// NULL, a zero `len` or a `len` above PTRDIFF_MAX do nothing.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_memzero(p: *mut c_void, len: usize) {
+    if let Ok(buf) = unsafe { array_mut(p.cast::<u8>(), len) } {
+        compare::wipe(buf);
+    }
+}

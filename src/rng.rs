@@ -1,0 +1,197 @@
+//! The only source of randomness in the library.
+//!
+//! A generator works out how many random bytes it expects to need, asks the
+//! source for all of them in **one** request, and draws from that buffer.
+//! Only a rejection-sampling miss beyond the planned margin refills it. No
+//! state survives a call, so the library is fork- and thread-safe by
+//! construction, and every buffer of random bytes is wiped before it is
+//! released.
+
+use crate::error::{Error, Result};
+use zeroize::Zeroize;
+
+/// Where random bytes come from. The library uses [`OsEntropy`]; tests plug
+/// in deterministic or failing sources, and firmware can bring its own.
+pub trait EntropySource {
+    /// Fills `dest` completely with unpredictable bytes, or fails.
+    fn fill(&mut self, dest: &mut [u8]) -> Result<()>;
+}
+
+/// The operating system's random source (`getrandom(2)` on Linux).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct OsEntropy;
+
+impl EntropySource for OsEntropy {
+    fn fill(&mut self, dest: &mut [u8]) -> Result<()> {
+        getrandom::fill(dest).map_err(|_| Error::Entropy)
+    }
+}
+
+/// Plans up to this many bytes use a small stack buffer (cheap to set up).
+const SMALL_POOL: usize = 256;
+/// Largest single request: enough for any generator whose output is at most
+/// 4 KiB (e.g. a 4096-character password at two bytes a character).
+pub(crate) const LARGE_POOL: usize = 8 * 1024 + 512;
+
+/// A buffer of random bytes filled by one request, drawn from front to back.
+pub struct RandomStream<'a, S: EntropySource> {
+    source: &'a mut S,
+    buf: &'a mut [u8],
+    pos: usize,
+    filled: usize,
+    /// Largest `filled` seen, so that drop wipes everything ever written.
+    high_water: usize,
+}
+
+/// Runs `body` with a stream whose first request is `planned` bytes (capped at
+/// [`LARGE_POOL`]). The stack buffer is wiped when `body` returns.
+pub fn with_stream<S, R>(
+    source: &mut S,
+    planned: usize,
+    body: impl FnOnce(&mut RandomStream<'_, S>) -> Result<R>,
+) -> Result<R>
+where
+    S: EntropySource,
+{
+    if planned <= SMALL_POOL {
+        let mut buf = [0u8; SMALL_POOL];
+        run_stream(source, &mut buf, planned, body)
+    } else {
+        let mut buf = [0u8; LARGE_POOL];
+        run_stream(source, &mut buf, planned, body)
+    }
+}
+
+fn run_stream<S: EntropySource, R>(
+    source: &mut S,
+    buf: &mut [u8],
+    planned: usize,
+    body: impl FnOnce(&mut RandomStream<'_, S>) -> Result<R>,
+) -> Result<R> {
+    let mut stream = RandomStream {
+        source,
+        buf,
+        pos: 0,
+        filled: 0,
+        high_water: 0,
+    };
+    stream.refill(planned)?;
+    body(&mut stream)
+}
+
+impl<S: EntropySource> RandomStream<'_, S> {
+    fn refill(&mut self, want: usize) -> Result<()> {
+        let len = want.clamp(1, self.buf.len());
+        self.source.fill(&mut self.buf[..len])?;
+        self.pos = 0;
+        self.filled = len;
+        self.high_water = self.high_water.max(len);
+        Ok(())
+    }
+
+    /// Next `n` (1..=8) random bytes as a little-endian integer.
+    pub fn next_bytes_le(&mut self, n: usize) -> Result<u64> {
+        debug_assert!((1..=8).contains(&n));
+        if self.filled - self.pos < n {
+            // A miss beyond the plan: ask again, generously, so that a run of
+            // rejections costs one more request rather than many.
+            self.refill(64.max(self.filled / 8))?;
+        }
+        let mut word = [0u8; 8];
+        word[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(u64::from_le_bytes(word))
+    }
+
+    /// A uniformly random 64-bit word.
+    pub fn next_u64(&mut self) -> Result<u64> {
+        self.next_bytes_le(8)
+    }
+}
+
+impl<S: EntropySource> Drop for RandomStream<'_, S> {
+    fn drop(&mut self) {
+        self.buf[..self.high_water].zeroize();
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Sources for tests: counted, scripted and failing.
+    use super::*;
+
+    /// The OS source, counting requests and bytes.
+    #[derive(Default)]
+    pub struct CountingOs {
+        pub requests: usize,
+        pub bytes: usize,
+    }
+    impl EntropySource for CountingOs {
+        fn fill(&mut self, dest: &mut [u8]) -> Result<()> {
+            self.requests += 1;
+            self.bytes += dest.len();
+            OsEntropy.fill(dest)
+        }
+    }
+
+    /// Replays fixed bytes cyclically: lets a test force given draws.
+    pub struct Scripted<'a>(pub &'a [u8], pub usize);
+    impl EntropySource for Scripted<'_> {
+        fn fill(&mut self, dest: &mut [u8]) -> Result<()> {
+            for b in dest {
+                *b = self.0[self.1 % self.0.len()];
+                self.1 += 1;
+            }
+            Ok(())
+        }
+    }
+
+    /// Fails every request, as a broken `/dev/urandom` would.
+    pub struct Failing;
+    impl EntropySource for Failing {
+        fn fill(&mut self, _dest: &mut [u8]) -> Result<()> {
+            Err(Error::Entropy)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::*;
+    use super::*;
+
+    #[test]
+    fn one_request_covers_the_plan() {
+        let mut src = CountingOs::default();
+        with_stream(&mut src, 64, |s| {
+            for _ in 0..8 {
+                s.next_u64()?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!((src.requests, src.bytes), (1, 64));
+    }
+
+    #[test]
+    fn a_miss_refills() {
+        let mut src = CountingOs::default();
+        with_stream(&mut src, 4, |s| s.next_u64()).unwrap();
+        assert_eq!(src.requests, 2);
+    }
+
+    #[test]
+    fn failure_propagates() {
+        assert_eq!(
+            with_stream(&mut Failing, 8, |s| s.next_u64()),
+            Err(Error::Entropy)
+        );
+    }
+
+    #[test]
+    fn bytes_are_little_endian() {
+        let mut src = Scripted(&[1, 2, 3], 0);
+        let v = with_stream(&mut src, 3, |s| s.next_bytes_le(3)).unwrap();
+        assert_eq!(v, 0x030201);
+    }
+}
