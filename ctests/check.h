@@ -42,7 +42,7 @@ static int check_failed;
     } while (0)
 
 /* 1 when every byte of p[0..n] is zero. */
-static int check_all_zero(const void *p, size_t n) {
+static inline int check_all_zero(const void *p, size_t n) {
     const unsigned char *b = (const unsigned char *)p;
     for (size_t i = 0; i < n; i++)
         if (b[i] != 0) return 0;
@@ -50,7 +50,7 @@ static int check_all_zero(const void *p, size_t n) {
 }
 
 /* Pearson's chi-square statistic of counts against a flat expectation. */
-static double check_chi_square(const unsigned long *counts, size_t bins) {
+static inline double check_chi_square(const unsigned long *counts, size_t bins) {
     double total = 0, stat = 0;
     for (size_t i = 0; i < bins; i++) total += (double)counts[i];
     double expected = total / (double)bins;
@@ -64,7 +64,7 @@ static double check_chi_square(const unsigned long *counts, size_t bins) {
 /* Upper critical value of chi-square with df degrees of freedom at
  * p ~ 1e-6 (Wilson-Hilferty, z = 4.75): a fair generator fails about once
  * in a million runs, a biased one fails every run. */
-static double check_chi_square_limit(size_t df) {
+static inline double check_chi_square_limit(size_t df) {
     double d = (double)df, z = 4.75, c = 2.0 / (9.0 * d);
     double t = 1.0 - c + z * sqrt(c);
     return d * t * t * t;
@@ -85,7 +85,7 @@ static double check_chi_square_limit(size_t df) {
     } while (0)
 
 /* Prints the closing line test runners read and returns the exit code. */
-static int check_finish(const char *name) {
+static inline int check_finish(const char *name) {
     printf("%s: %d passed, %d failed\n", name, check_passed, check_failed);
     return check_failed == 0 ? 0 : 1;
 }
