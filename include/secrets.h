@@ -116,7 +116,7 @@ secrets_status secrets_token_hex(char *out, size_t out_size, size_t nbytes);
 
 /**
  * The `out_size` `secrets_token_hex` needs: `2 * nbytes + 1`, or 0 when
- * that overflows.
+ * that exceeds PTRDIFF_MAX.
  */
 size_t secrets_token_hex_size(size_t nbytes);
 
@@ -133,7 +133,7 @@ secrets_status secrets_token_urlsafe(char *out, size_t out_size, size_t nbytes);
 
 /**
  * The `out_size` `secrets_token_urlsafe` needs: `ceil(4 * nbytes / 3) + 1`,
- * or 0 when that overflows.
+ * or 0 when that exceeds PTRDIFF_MAX.
  */
 size_t secrets_token_urlsafe_size(size_t nbytes);
 

@@ -32,3 +32,14 @@ pub fn text_area(out: &mut [u8], len: usize) -> Result<&mut [u8]> {
         Err(Error::BufferTooSmall)
     }
 }
+
+/// Largest size of any object (`PTRDIFF_MAX`); sizes above it describe no
+/// real buffer.
+pub(crate) const MAX_OBJECT_SIZE: usize = isize::MAX as usize;
+
+/// A computed size, or `InvalidArgument` when the arithmetic overflowed
+/// (`None`) or the size exceeds [`MAX_OBJECT_SIZE`].
+pub fn object_size(size: Option<usize>) -> Result<usize> {
+    size.filter(|&s| s <= MAX_OBJECT_SIZE)
+        .ok_or(Error::InvalidArgument)
+}

@@ -2,15 +2,17 @@
 //! `base64.urlsafe_b64encode(...).rstrip(b"=")`.
 
 use super::{mask_eq, mask_lt};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, object_size};
 
-/// Characters for `n` bytes, `ceil(4n / 3)`, or `InvalidArgument` on overflow.
+/// Characters for `n` bytes, `ceil(4n / 3)`, or `InvalidArgument` when that
+/// is no possible size.
 pub fn encoded_len(n: usize) -> Result<usize> {
     let tail = [0, 2, 3][n % 3];
-    (n / 3)
-        .checked_mul(4)
-        .and_then(|full| full.checked_add(tail))
-        .ok_or(Error::InvalidArgument)
+    object_size(
+        (n / 3)
+            .checked_mul(4)
+            .and_then(|full| full.checked_add(tail)),
+    )
 }
 
 /// The base64url character of a 6-bit value, without a branch or table.

@@ -1,11 +1,11 @@
 //! Lowercase hexadecimal (RFC 4648 §8 alphabet, lowercase), constant time.
 
 use super::mask_lt;
-use crate::error::{Error, Result};
+use crate::error::{Result, object_size};
 
-/// Characters for `n` bytes, or `InvalidArgument` on overflow.
+/// Characters for `n` bytes, or `InvalidArgument` when that is no possible size.
 pub fn encoded_len(n: usize) -> Result<usize> {
-    n.checked_mul(2).ok_or(Error::InvalidArgument)
+    object_size(n.checked_mul(2))
 }
 
 /// The lowercase hex digit of `nibble` (0..16) without a branch or table.

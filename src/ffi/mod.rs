@@ -14,7 +14,7 @@
 pub mod random;
 pub mod status;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, MAX_OBJECT_SIZE, Result};
 use core::ffi::{CStr, c_char};
 use status::secrets_status;
 use zeroize::{DefaultIsZeroes, Zeroize};
@@ -32,9 +32,6 @@ fn run<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
     }
 }
 
-/// Largest size a C object can have; larger sizes are lies about the buffer.
-const MAX_OBJECT: usize = isize::MAX as usize;
-
 /// Writes a NUL-terminated text. `body` gets the whole buffer (NUL slot
 /// included), writes the text at its start and returns the text length.
 pub(crate) unsafe fn text_out(
@@ -45,7 +42,7 @@ pub(crate) unsafe fn text_out(
     if out.is_null() {
         return Error::NullPointer.into();
     }
-    if out_size > MAX_OBJECT {
+    if out_size > MAX_OBJECT_SIZE {
         // The true size is unknown: leave an empty string, touch nothing else.
         unsafe { out.write(0) };
         return Error::InvalidArgument.into();
@@ -57,6 +54,12 @@ pub(crate) unsafe fn text_out(
         Ok(())
     });
     finish(result, buf)
+}
+
+/// A size helper's answer: `text_len` plus the NUL, or 0 when the length is
+/// invalid or the total exceeds PTRDIFF_MAX.
+pub(crate) fn text_size(text_len: Result<usize>) -> usize {
+    crate::error::object_size(text_len.ok().and_then(|len| len.checked_add(1))).unwrap_or(0)
 }
 
 /// Fills an array output of `len` elements (NULL allowed when `len` is 0).
@@ -103,7 +106,7 @@ pub(crate) unsafe fn in_bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8]
     match (ptr.is_null(), len) {
         (_, 0) => Ok(&[]),
         (true, _) => Err(Error::NullPointer),
-        (false, len) if len > MAX_OBJECT => Err(Error::InvalidArgument),
+        (false, len) if len > MAX_OBJECT_SIZE => Err(Error::InvalidArgument),
         (false, len) => Ok(unsafe { core::slice::from_raw_parts(ptr, len) }),
     }
 }
@@ -116,7 +119,7 @@ pub(crate) unsafe fn array_mut<'a, T>(ptr: *mut T, len: usize) -> Result<&'a mut
         (false, len)
             if len
                 .checked_mul(size_of::<T>())
-                .is_none_or(|size| size > MAX_OBJECT) =>
+                .is_none_or(|size| size > MAX_OBJECT_SIZE) =>
         {
             Err(Error::InvalidArgument)
         }

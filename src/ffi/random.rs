@@ -1,7 +1,7 @@
 //! Core randomness: the C face of Python's `secrets` module.
 
 use super::status::secrets_status;
-use super::{array_mut, array_out, in_bytes, text_out, value_out};
+use super::{array_mut, array_out, in_bytes, text_out, text_size, value_out};
 use crate::compare;
 use crate::error::Error;
 use crate::rng::{OsEntropy, with_stream};
@@ -42,13 +42,10 @@ pub unsafe extern "C" fn secrets_token_hex(
 }
 
 /// The `out_size` `secrets_token_hex` needs: `2 * nbytes + 1`, or 0 when
-/// that overflows.
+/// that exceeds PTRDIFF_MAX.
 #[unsafe(no_mangle)]
 pub extern "C" fn secrets_token_hex_size(nbytes: usize) -> usize {
-    crate::encode::hex::encoded_len(nbytes)
-        .ok()
-        .and_then(|len| len.checked_add(1))
-        .unwrap_or(0)
+    text_size(crate::encode::hex::encoded_len(nbytes))
 }
 
 /// Writes `nbytes` random bytes as unpadded base64url (RFC 4648 §5,
@@ -72,13 +69,10 @@ pub unsafe extern "C" fn secrets_token_urlsafe(
 }
 
 /// The `out_size` `secrets_token_urlsafe` needs: `ceil(4 * nbytes / 3) + 1`,
-/// or 0 when that overflows.
+/// or 0 when that exceeds PTRDIFF_MAX.
 #[unsafe(no_mangle)]
 pub extern "C" fn secrets_token_urlsafe_size(nbytes: usize) -> usize {
-    crate::encode::base64url::encoded_len(nbytes)
-        .ok()
-        .and_then(|len| len.checked_add(1))
-        .unwrap_or(0)
+    text_size(crate::encode::base64url::encoded_len(nbytes))
 }
 
 /// Writes a uniformly random integer in `[0, upper)` to `*out` (exact:
