@@ -1,0 +1,371 @@
+/*
+ * secrets-bench: how close every libsecrets generator comes to the physical
+ * limit (one getrandom() of the same number of bytes), and how it compares
+ * with libsodium and OpenSSL where they were found at build time.
+ *
+ *   secrets-bench [--quick] [--rounds N] [--batch-ms MS] [--filter TEXT]
+ *
+ * Method, per row:
+ *  1. Calibration: the bench exports its own getrandom() (the Rust getrandom
+ *     crate finds it with dlsym(RTLD_DEFAULT, "getrandom")), which counts
+ *     requests and bytes and forwards to glibc's. A few calls of the function
+ *     give the requests and the bytes per call (the median).
+ *  2. Timing: N calls of the function, N bare getrandom() calls of that many
+ *     bytes, and N calls of the peer (libsodium/OpenSSL) are timed as
+ *     interleaved batches, in a rotating order, for several rounds. Both
+ *     paths go through the same counting getrandom(), so it cancels out.
+ *  3. Printed: medians over the rounds of ns/op and of the per-round ratios
+ *     (ours / bare getrandom, and peer / ours = our speed-up).
+ * It prints numbers; it asserts nothing (a benchmark is not a test).
+ */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "secrets.h"
+
+#ifdef SECRETS_BENCH_HAVE_SODIUM
+#include <sodium.h>
+#endif
+#ifdef SECRETS_BENCH_HAVE_OPENSSL
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+#endif
+
+/* ------------------------------------------------------------------------
+ * The counting getrandom(): exported from the executable (ENABLE_EXPORTS /
+ * -rdynamic), so libsecrets (static or shared) and libsodium resolve to it.
+ * ---------------------------------------------------------------------- */
+typedef ssize_t (*getrandom_fn)(void *, size_t, unsigned int);
+static getrandom_fn real_getrandom;
+static unsigned long counted_requests, counted_bytes;
+
+ssize_t getrandom(void *buf, size_t len, unsigned int flags) {
+    counted_requests++;
+    counted_bytes += len;
+    if (real_getrandom) return real_getrandom(buf, len, flags);
+    return syscall(SYS_getrandom, buf, len, flags);
+}
+
+/* The physical limit: one request for `len` bytes (looping only on the
+ * short reads the kernel may give for large requests). */
+static void bare_getrandom(void *buf, size_t len) {
+    uint8_t *p = buf;
+    while (len > 0) {
+        ssize_t n = getrandom(p, len, 0);
+        if (n <= 0) {
+            perror("getrandom");
+            exit(2);
+        }
+        p += n;
+        len -= (size_t)n;
+    }
+}
+
+/* ------------------------------------------------------------------------
+ * Rows.
+ * ---------------------------------------------------------------------- */
+typedef void (*op_fn)(void);
+
+struct row {
+    const char *name;
+    op_fn ours;
+    const char *target;   /* the ratio target, for the reader ("" if none) */
+    const char *peer_name;
+    op_fn peer;
+    size_t bulk_bytes;    /* > 0: a throughput row, print MB/s */
+};
+
+static void must(secrets_status s, const char *what) {
+    if (s != SECRETS_OK) {
+        fprintf(stderr, "secrets-bench: %s failed: %s\n", what, secrets_strerror(s));
+        exit(2);
+    }
+}
+
+/* Outputs land in globals so no call can be optimised away. */
+static uint8_t g_bytes[4096];
+static char g_text[4096];
+static uint64_t g_u64;
+static size_t g_idx[64];
+static uint8_t g_deck[52];
+static uint8_t g_a[32], g_b[32];
+static uint8_t g_key[32];
+static uint8_t g_msg64[64], g_msg4k[4096];
+static uint8_t *g_big;
+static const size_t BIG = 1u << 20;
+static volatile int g_sink;
+static const uint8_t ALNUM[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+static void o_token_bytes32(void) { must(secrets_token_bytes(g_bytes, 32), "token_bytes"); }
+static void o_token_hex32(void) { must(secrets_token_hex(g_text, sizeof g_text, 32), "token_hex"); }
+static void o_token_urlsafe32(void) {
+    must(secrets_token_urlsafe(g_text, sizeof g_text, 32), "token_urlsafe");
+}
+static void o_randbelow_1e6(void) { must(secrets_randbelow(&g_u64, 1000000), "randbelow"); }
+static void o_randbelow_2p63(void) {
+    must(secrets_randbelow(&g_u64, (UINT64_C(1) << 63) + 1), "randbelow");
+}
+static void o_randbits64(void) { must(secrets_randbits(&g_u64, 64), "randbits"); }
+static void o_randrange(void) {
+    int64_t v;
+    must(secrets_randrange(&v, -1000, 1000, 7), "randrange");
+    g_u64 = (uint64_t)v;
+}
+static void o_choice(void) { must(secrets_choice(g_bytes, ALNUM, 62), "choice"); }
+static void o_shuffle52(void) { must(secrets_shuffle(g_deck, 52, 1), "shuffle"); }
+static void o_sample(void) { must(secrets_sample(g_idx, 6, 49), "sample"); }
+static void o_random_double(void) {
+    double d;
+    must(secrets_random_double(&d), "random_double");
+    g_sink = d < 0.5;
+}
+static void o_compare32(void) { g_sink = secrets_compare_digest(g_a, 32, g_b, 32); }
+static void o_token_bytes_1m(void) { must(secrets_token_bytes(g_big, BIG), "token_bytes"); }
+
+#ifdef SECRETS_BENCH_HAVE_SODIUM
+static void s_buf32(void) { randombytes_buf(g_bytes, 32); }
+static void s_hex32(void) {
+    uint8_t b[32];
+    randombytes_buf(b, 32);
+    sodium_bin2hex(g_text, sizeof g_text, b, 32);
+    sodium_memzero(b, sizeof b);
+}
+static void s_urlsafe32(void) {
+    uint8_t b[32];
+    randombytes_buf(b, 32);
+    sodium_bin2base64(g_text, sizeof g_text, b, 32, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_memzero(b, sizeof b);
+}
+static void s_uniform_1e6(void) { g_u64 = randombytes_uniform(1000000); }
+static void s_choice(void) { g_bytes[0] = ALNUM[randombytes_uniform(62)]; }
+static void s_shuffle52(void) {
+    for (uint32_t i = 51; i > 0; i--) {
+        uint32_t j = randombytes_uniform(i + 1);
+        uint8_t t = g_deck[i];
+        g_deck[i] = g_deck[j];
+        g_deck[j] = t;
+    }
+}
+static void s_memcmp32(void) { g_sink = sodium_memcmp(g_a, g_b, 32); }
+static void s_buf_1m(void) { randombytes_buf(g_big, BIG); }
+#endif
+
+/* ------------------------------------------------------------------------
+ * Measurement.
+ * ---------------------------------------------------------------------- */
+static int opt_rounds = 21;
+static double opt_batch_ms = 4.0;
+static const char *opt_filter;
+
+static double now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+}
+
+static size_t bare_len; /* bytes for the bare getrandom() of this row */
+static void bare_op(void) { bare_getrandom(bare_len <= sizeof g_bytes ? (void *)g_bytes : (void *)g_big, bare_len); }
+
+static double time_batch(op_fn op, long n) {
+    double t0 = now_ns();
+    for (long i = 0; i < n; i++) op();
+    return (now_ns() - t0) / (double)n;
+}
+
+static int cmp_double(const void *a, const void *b) {
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(double *v, int n) {
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Calls `op` a few times with counting on: requests and median bytes per call. */
+static void count_requests(op_fn op, double *requests_per_call, size_t *bytes_per_call) {
+    enum { CALLS = 33 };
+    double bytes[CALLS];
+    unsigned long req0 = counted_requests;
+    for (int i = 0; i < CALLS; i++) {
+        unsigned long b0 = counted_bytes;
+        op();
+        bytes[i] = (double)(counted_bytes - b0);
+    }
+    *requests_per_call = (double)(counted_requests - req0) / CALLS;
+    *bytes_per_call = (size_t)median(bytes, CALLS);
+}
+
+/* Calls per batch so that a batch of the slower of `a` and `b` takes about
+ * opt_batch_ms. */
+static long batch_size(op_fn a, op_fn b) {
+    a();
+    if (b) b();
+    double t = time_batch(a, 20);
+    if (b) {
+        double tb = time_batch(b, 20);
+        if (tb > t) t = tb;
+    }
+    long n = (long)(opt_batch_ms * 1e6 / (t > 1 ? t : 1));
+    return n < 1 ? 1 : n > 1000000 ? 1000000 : n;
+}
+
+static void print_header(void) {
+    printf("| function | getrandom calls/op | bytes/op | ns/op | bare getrandom ns | ratio | target | peer | peer ns/op | speed-up |\n");
+    printf("|---|---:|---:|---:|---:|---:|---|---|---:|---:|\n");
+}
+
+static void run_row(const struct row *r) {
+    if (opt_filter && !strstr(r->name, opt_filter)) return;
+    double requests;
+    size_t bytes;
+    count_requests(r->ours, &requests, &bytes);
+    double peer_requests = 0;
+    size_t peer_bytes = 0;
+    if (r->peer) count_requests(r->peer, &peer_requests, &peer_bytes);
+
+    bare_len = bytes;
+    bool with_bare = bytes > 0;
+    op_fn ops[3] = {r->ours, with_bare ? bare_op : NULL, r->peer};
+    long n = batch_size(r->ours, with_bare ? bare_op : r->peer);
+    if (r->peer && with_bare) {
+        long np = batch_size(r->peer, NULL);
+        if (np < n) n = np;
+    }
+
+    double t[3][64], ratio[64], speedup[64];
+    int rounds = opt_rounds > 64 ? 64 : opt_rounds;
+    for (int k = 0; k < rounds; k++) {
+        for (int j = 0; j < 3; j++) {
+            int which = (j + k) % 3; /* rotate the order every round */
+            t[which][k] = ops[which] ? time_batch(ops[which], n) : 0;
+        }
+        ratio[k] = with_bare ? t[0][k] / t[1][k] : 0;
+        speedup[k] = r->peer ? t[2][k] / t[0][k] : 0;
+    }
+    double ours = median(t[0], rounds), bare = median(t[1], rounds);
+    double peer = median(t[2], rounds);
+
+    printf("| %s | %.2f | %zu | ", r->name, requests, bytes);
+    if (r->bulk_bytes)
+        printf("%.0f (%.0f MB/s) | %.0f (%.0f MB/s) | ", ours, r->bulk_bytes / ours * 1e3, bare,
+               r->bulk_bytes / bare * 1e3);
+    else if (with_bare)
+        printf("%.0f | %.0f | ", ours, bare);
+    else
+        printf("%.0f | – | ", ours);
+    if (with_bare)
+        printf("%.3f | %s | ", median(ratio, rounds), r->target);
+    else
+        printf("– | %s | ", r->target);
+    if (r->peer)
+        printf("%s (%.0f calls) | %.0f | %.2f× |\n", r->peer_name, peer_requests, peer,
+               median(speedup, rounds));
+    else
+        printf("– | – | – |\n");
+    fflush(stdout);
+}
+
+#ifdef SECRETS_BENCH_HAVE_SODIUM
+#define SODIUM(name, fn) name, fn
+#else
+#define SODIUM(name, fn) NULL, NULL
+#endif
+#ifdef SECRETS_BENCH_HAVE_OPENSSL
+#define OPENSSL(name, fn) name, fn
+#else
+#define OPENSSL(name, fn) NULL, NULL
+#endif
+
+static const struct row ROWS[] = {
+    {"token_bytes(32)", o_token_bytes32, "≤ 1.15", SODIUM("randombytes_buf", s_buf32), 0},
+    {"token_hex(32)", o_token_hex32, "≤ 1.15", SODIUM("randombytes_buf+bin2hex", s_hex32), 0},
+    {"token_urlsafe(32)", o_token_urlsafe32, "≤ 1.15",
+     SODIUM("randombytes_buf+bin2base64", s_urlsafe32), 0},
+    {"randbelow(10^6)", o_randbelow_1e6, "≤ 1.15", SODIUM("randombytes_uniform", s_uniform_1e6), 0},
+    {"randbelow(2^63+1)", o_randbelow_2p63, "≤ 1.15", NULL, NULL, 0},
+    {"randbits(64)", o_randbits64, "", NULL, NULL, 0},
+    {"randrange(-1000,1000,7)", o_randrange, "", NULL, NULL, 0},
+    {"choice(62 items)", o_choice, "", SODIUM("randombytes_uniform", s_choice), 0},
+    {"shuffle(52 cards)", o_shuffle52, "≤ 1.5",
+     SODIUM("Fisher-Yates, randombytes_uniform", s_shuffle52), 0},
+    {"sample(6 of 49)", o_sample, "", NULL, NULL, 0},
+    {"random_double", o_random_double, "", NULL, NULL, 0},
+    {"compare_digest(32)", o_compare32, "≤ sodium_memcmp", SODIUM("sodium_memcmp", s_memcmp32), 0},
+    {"token_bytes(1 MiB)", o_token_bytes_1m, "≥ 0.95× throughput (≤ 1.05)",
+     SODIUM("randombytes_buf", s_buf_1m), 1u << 20},
+};
+
+static void usage(void) {
+    fprintf(stderr, "usage: secrets-bench [--quick] [--rounds N] [--batch-ms MS] [--filter TEXT]\n");
+    exit(64);
+}
+
+int main(int argc, char **argv) {
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--quick")) {
+            opt_rounds = 3;
+            opt_batch_ms = 0.2;
+        } else if (!strcmp(argv[i], "--rounds") && i + 1 < argc) {
+            opt_rounds = atoi(argv[++i]);
+        } else if (!strcmp(argv[i], "--batch-ms") && i + 1 < argc) {
+            opt_batch_ms = atof(argv[++i]);
+        } else if (!strcmp(argv[i], "--filter") && i + 1 < argc) {
+            opt_filter = argv[++i];
+        } else {
+            usage();
+        }
+    }
+    if (opt_rounds < 1 || opt_rounds > 64 || !(opt_batch_ms > 0)) usage();
+
+    real_getrandom = (getrandom_fn)dlsym(RTLD_NEXT, "getrandom");
+    g_big = malloc(BIG);
+    if (!g_big) return 2;
+#ifdef SECRETS_BENCH_HAVE_SODIUM
+    if (sodium_init() < 0) return 2;
+#endif
+    for (size_t i = 0; i < sizeof g_deck; i++) g_deck[i] = (uint8_t)i;
+    must(secrets_token_bytes(g_a, sizeof g_a), "token_bytes");
+    memcpy(g_b, g_a, sizeof g_b); /* equal inputs: the full comparison runs */
+    must(secrets_token_bytes(g_key, sizeof g_key), "token_bytes");
+    must(secrets_token_bytes(g_msg64, sizeof g_msg64), "token_bytes");
+    must(secrets_token_bytes(g_msg4k, sizeof g_msg4k), "token_bytes");
+
+    /* Is the interposer seen? (If not, the library is not using it and the
+     * bytes per call below would read 0.) */
+    unsigned long before = counted_requests;
+    must(secrets_token_bytes(g_bytes, 1), "token_bytes");
+    if (counted_requests == before) {
+        fprintf(stderr, "secrets-bench: getrandom() is not interposed (link with -rdynamic); "
+                        "cannot count requests\n");
+        return 2;
+    }
+
+    printf("libsecrets %s; %d rounds of ~%.1f ms batches; medians\n", secrets_version(),
+           opt_rounds, opt_batch_ms);
+#ifdef SECRETS_BENCH_HAVE_SODIUM
+    printf("libsodium %s", sodium_version_string());
+#else
+    printf("libsodium: not found at build time");
+#endif
+#ifdef SECRETS_BENCH_HAVE_OPENSSL
+    printf("; %s\n", OpenSSL_version(OPENSSL_VERSION));
+#else
+    printf("; OpenSSL: not found at build time\n");
+#endif
+    printf("ratio = ours / bare getrandom() of the same bytes (1.00 = the physical limit); "
+           "speed-up = peer time / our time\n\n");
+    print_header();
+    for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) run_row(&ROWS[i]);
+    free(g_big);
+    return 0;
+}
