@@ -32,6 +32,9 @@ const SMALL_POOL: usize = 256;
 /// Largest single request: enough for any generator whose output is at most
 /// 4 KiB (e.g. a 4096-character password at two bytes a character).
 pub(crate) const LARGE_POOL: usize = 8 * 1024 + 512;
+/// Never-filled bytes after the pool, so that a draw can always load a whole
+/// 8-byte word (performance: no variable-length copy per draw).
+const WORD_SLACK: usize = 8;
 
 /// A buffer of random bytes filled by one request, drawn from front to back.
 pub struct RandomStream<'a, S: EntropySource> {
@@ -54,10 +57,10 @@ where
     S: EntropySource,
 {
     if planned <= SMALL_POOL {
-        let mut buf = [0u8; SMALL_POOL];
+        let mut buf = [0u8; SMALL_POOL + WORD_SLACK];
         run_stream(source, &mut buf, planned, body)
     } else {
-        let mut buf = [0u8; LARGE_POOL];
+        let mut buf = [0u8; LARGE_POOL + WORD_SLACK];
         run_stream(source, &mut buf, planned, body)
     }
 }
@@ -81,7 +84,7 @@ fn run_stream<S: EntropySource, R>(
 
 impl<S: EntropySource> RandomStream<'_, S> {
     fn refill(&mut self, want: usize) -> Result<()> {
-        let len = want.clamp(1, self.buf.len());
+        let len = want.clamp(1, self.buf.len() - WORD_SLACK);
         self.source.fill(&mut self.buf[..len])?;
         self.pos = 0;
         self.filled = len;
@@ -90,17 +93,31 @@ impl<S: EntropySource> RandomStream<'_, S> {
     }
 
     /// Next `n` (1..=8) random bytes as a little-endian integer.
+    #[inline]
     pub fn next_bytes_le(&mut self, n: usize) -> Result<u64> {
+        Ok(self.next_bytes_high(n)? >> (64 - 8 * n as u32))
+    }
+
+    /// Next `n` (1..=8) random bytes as the high `n` bytes of a word whose
+    /// low bytes are zero: a uniform multiple of 2^(64 - 8n). Lets
+    /// `uniform::below` do its arithmetic in 64 bits for every width.
+    #[inline(always)]
+    pub fn next_bytes_high(&mut self, n: usize) -> Result<u64> {
         debug_assert!((1..=8).contains(&n));
+        let unused_bits = 64 - 8 * n as u32;
         if self.filled - self.pos < n {
             // A miss beyond the plan: ask again, generously, so that a run of
             // rejections costs one more request rather than many.
             self.refill(64.max(self.filled / 8))?;
         }
+        // Performance: one fixed 8-byte load instead of a variable-length
+        // copy (a memcpy call per draw); `WORD_SLACK` guarantees the eight
+        // bytes exist. Those past `pos + n` land in the low bytes and are
+        // shifted out, unused.
         let mut word = [0u8; 8];
-        word[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        word.copy_from_slice(self.buf.get(self.pos..self.pos + 8).ok_or(Error::Entropy)?);
         self.pos += n;
-        Ok(u64::from_le_bytes(word))
+        Ok(u64::from_le_bytes(word) << unused_bits)
     }
 
     /// A uniformly random 64-bit word.

@@ -44,27 +44,52 @@ fn rejection_zone(bound: u64) -> u128 {
 }
 
 /// A uniform integer in `[0, bound)`. `bound` must be non-zero.
+#[inline(always)] // hot in every generator's loop; the body is a few instructions
 pub fn below<S: EntropySource>(stream: &mut RandomStream<'_, S>, bound: u64) -> Result<u64> {
     if bound == 0 {
         return Err(Error::InvalidArgument);
     }
+    // Performance: the draw `x` of `8 * width` bits arrives in the high bits
+    // of a 64-bit word (`x << shift`), so the product with `bound` is one
+    // 64x64 multiply whose high half is `(x * bound) >> bits` and whose low
+    // half is the fraction `(x * bound) mod 2^bits`, scaled by `2^shift`.
+    // The common case (fraction >= bound: certainly outside the rejection
+    // zone) is a few instructions and inlines into loops like `shuffle`.
     let width = draw_width(bound);
-    let bits = 8 * width as u32;
-    let range = 1u128 << bits;
-    // Values whose low part is below `threshold` would be over-represented.
-    let mut threshold: Option<u128> = None;
-    loop {
-        let x = stream.next_bytes_le(width)? as u128;
-        let product = x * bound as u128;
-        let low = product & (range - 1);
-        if low >= bound as u128 {
-            return Ok((product >> bits) as u64);
-        }
-        let t = *threshold.get_or_insert_with(|| rejection_zone(bound));
-        if low >= t {
-            return Ok((product >> bits) as u64);
-        }
+    let shift = 64 - 8 * width as u32;
+    let (high, low) = scaled_product(stream.next_bytes_high(width)?, bound);
+    if low >= bound << shift {
+        // bound < 2^(bits - 8), so `bound << shift` does not overflow.
+        return Ok(high);
     }
+    below_exact(stream, bound, width, high, low)
+}
+
+/// The high and low halves of the 128-bit product `x * bound`.
+#[inline(always)]
+fn scaled_product(x: u64, bound: u64) -> (u64, u64) {
+    let product = x as u128 * bound as u128;
+    ((product >> 64) as u64, product as u64)
+}
+
+/// The rare case of [`below`] (probability < bound / 2^bits): the exact
+/// Lemire test against the rejection zone, redrawing while inside it.
+#[cold]
+#[inline(never)]
+fn below_exact<S: EntropySource>(
+    stream: &mut RandomStream<'_, S>,
+    bound: u64,
+    width: usize,
+    mut high: u64,
+    mut low: u64,
+) -> Result<u64> {
+    let shift = 64 - 8 * width as u32;
+    // Values whose fraction is below the zone would be over-represented.
+    let scaled_zone = (rejection_zone(bound) as u64) << shift;
+    while low < scaled_zone {
+        (high, low) = scaled_product(stream.next_bytes_high(width)?, bound);
+    }
+    Ok(high)
 }
 
 /// A uniform integer of `k` random bits (`k` in 0..=64).
@@ -152,7 +177,14 @@ pub fn shuffle<S: EntropySource>(
 }
 
 /// Swaps elements `j < i` (or nothing when equal) of `elem_size` bytes.
+#[inline]
 fn swap_elements(items: &mut [u8], elem_size: usize, i: usize, j: usize) {
+    if elem_size == 1 {
+        // Performance: a byte array (a deck, an alphabet) swaps in two moves
+        // instead of a variable-length slice swap.
+        items.swap(i, j);
+        return;
+    }
     if i == j {
         return;
     }

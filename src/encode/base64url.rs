@@ -30,7 +30,20 @@ fn char_of(x: u32) -> u8 {
 /// whose length must be `encoded_len(n)`.
 pub fn encode_in_place(buf: &mut [u8], n: usize) {
     let start = buf.len() - n;
-    for group in 0..n.div_ceil(3) {
+    // Performance: six bytes to eight characters at a time in the eight
+    // one-byte lanes of a word (SWAR), about a fifth of the instructions of
+    // the per-character version. Block b reads start + 6b .. start + 6b + 6
+    // before writing 8b .. 8b + 8; with n = 3q + r, start >= q >= 2b + 2 for
+    // every full block, so 8b + 8 <= start + 6b + 6: nothing unread is lost.
+    let blocks = n / 6;
+    for block in 0..blocks {
+        let at = start + 6 * block;
+        let mut word = [0u8; 8];
+        word[2..].copy_from_slice(&buf[at..at + 6]);
+        let chars = chars8(u64::from_be_bytes(word));
+        buf[8 * block..8 * block + 8].copy_from_slice(&chars.to_le_bytes());
+    }
+    for group in 2 * blocks..n.div_ceil(3) {
         // Group g is read from start + 3g before writing 4g..4g+4, and
         // 4g + 4 <= start + 3(g + 1) for every group but a final partial one.
         let at = start + 3 * group;
@@ -43,6 +56,31 @@ pub fn encode_in_place(buf: &mut [u8], n: usize) {
             buf[4 * group + k] = char_of((word >> (18 - 6 * k)) & 0x3f);
         }
     }
+}
+
+/// The eight base64url characters of 48 bits (`v`, most significant first)
+/// as the bytes of a little-endian word, lane by lane without a branch or
+/// table: the same arithmetic as [`char_of`], on eight lanes at once.
+#[inline(always)]
+fn chars8(v: u64) -> u64 {
+    const LANES: u64 = 0x0101_0101_0101_0101;
+    // Sextet k (from the top) to lane k.
+    let x = ((v >> 42) & 0x3f)
+        | ((v >> 28) & 0x3f00)
+        | ((v >> 14) & 0x3f_0000)
+        | (v & 0x3f00_0000)
+        | ((v << 14) & 0x3f_0000_0000)
+        | ((v << 28) & 0x3f00_0000_0000)
+        | ((v << 42) & 0x3f_0000_0000_0000)
+        | ((v << 56) & 0x3f00_0000_0000_0000);
+    // Lanes of 1 where x >= k: (x | 0x80) - k never borrows across lanes
+    // (x < 64 <= 128 - k) and keeps bit 7 exactly when x >= k.
+    let at_least = |k: u64| (((x | (0x80 * LANES)) - k * LANES) >> 7) & LANES;
+    // 'A' + x below 26, 'a' + x - 26 (+6) below 52, '0' + x - 52 (-75)
+    // below 62, '-' at 62 (-13 more) and '_' at 63 (+49 more). Additions
+    // stay below 256 and the subtraction below each lane's value: no carries.
+    let plus = x + 65 * LANES + 6 * at_least(26) + 49 * at_least(63);
+    plus - (75 * at_least(52) + 13 * at_least(62))
 }
 
 /// Encodes `src` into `dst[..encoded_len(src.len())]`.
