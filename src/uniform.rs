@@ -126,11 +126,30 @@ pub fn in_range<S: EntropySource>(stream: &mut RandomStream<'_, S>, range: Range
     Ok(range.nth(below(stream, range.count())?))
 }
 
-/// Bytes to plan for a Fisher-Yates shuffle of `count` elements.
+/// Bytes to plan for a Fisher-Yates shuffle of `count` elements: the exact
+/// sum of the draw widths of bounds `count, count - 1, ..., 2`, plus margin.
 pub fn shuffle_plan(count: usize) -> usize {
-    // Bounds run from 2 to `count`; the widest draw dominates and the sum
-    // of widths is at most count * draw_width(count).
-    plan_bytes(count.saturating_sub(1), count as u64)
+    let count = count as u64;
+    let mut bytes = 0usize;
+    // Bounds in (2^(8w - 16), 2^(8w - 8)] take w bytes.
+    for width in 2..=8u32 {
+        let low = if width == 2 {
+            2
+        } else {
+            (1u64 << (8 * width - 16)) + 1
+        };
+        let high = if width == 8 {
+            u64::MAX
+        } else {
+            1u64 << (8 * width - 8)
+        };
+        if count >= low {
+            let draws = (count.min(high) - low + 1) as usize;
+            bytes = bytes.saturating_add(draws.saturating_mul(width as usize));
+        }
+    }
+    let width = draw_width(count);
+    bytes.saturating_add((count as usize / 64 + 2).saturating_mul(width))
 }
 
 /// Shuffles `items`, viewed as `items.len() / elem_size` elements of
@@ -397,6 +416,36 @@ mod tests {
         assert_eq!((r.count(), r.nth(r.count() - 1)), (u64::MAX, i64::MAX - 1));
         let r = Range::new(i64::MAX, i64::MIN, i64::MIN).unwrap();
         assert_eq!((r.count(), r.nth(1)), (2, -1));
+    }
+
+    #[test]
+    fn shuffle_plan_sums_the_widths() {
+        let brute = |count: u64| -> usize { (2..=count).map(draw_width).sum() };
+        for count in [0u64, 1, 2, 3, 52, 256, 257, 4096, 70000] {
+            let margin = (count as usize / 64 + 2) * draw_width(count);
+            assert_eq!(
+                shuffle_plan(count as usize),
+                brute(count) + margin,
+                "count {count}"
+            );
+        }
+    }
+
+    #[test]
+    fn four_kib_outputs_take_one_request() {
+        for _ in 0..20 {
+            let mut src = CountingOs::default();
+            let mut items = [0u8; 4096];
+            with_stream(&mut src, shuffle_plan(4096), |s| shuffle(s, &mut items, 1)).unwrap();
+            let mut out = [0usize; 512];
+            for population in [512, 1024, 1 << 20, usize::MAX / 2 + 7] {
+                with_stream(&mut src, sample_plan(512, population), |s| {
+                    sample(s, &mut out, population)
+                })
+                .unwrap();
+            }
+            assert_eq!(src.requests, 5);
+        }
     }
 
     #[test]
