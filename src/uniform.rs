@@ -163,9 +163,18 @@ pub fn shuffle<S: EntropySource>(
         return Err(Error::InvalidArgument);
     }
     let count = items.len() / elem_size;
+    fisher_yates(stream, count, |i, j| swap_elements(items, elem_size, i, j))
+}
+
+/// Fisher-Yates: for i = count-1 down to 1, swap i with a uniform j <= i.
+fn fisher_yates<S: EntropySource>(
+    stream: &mut RandomStream<'_, S>,
+    count: usize,
+    mut swap: impl FnMut(usize, usize),
+) -> Result<()> {
     for i in (1..count).rev() {
         let j = below(stream, i as u64 + 1)? as usize;
-        swap_elements(items, elem_size, i, j);
+        swap(i, j);
     }
     Ok(())
 }
@@ -226,7 +235,7 @@ pub fn sample<S: EntropySource>(
     } else {
         first_distinct_draws(stream, out, population)?;
     }
-    shuffle_indices(stream, out)
+    fisher_yates(stream, k, |i, j| out.swap(i, j))
 }
 
 /// Knuth's selection sampling: keeps each index with probability
