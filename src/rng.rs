@@ -30,8 +30,9 @@ impl EntropySource for OsEntropy {
 /// Plans up to this many bytes use a small stack buffer (cheap to set up).
 const SMALL_POOL: usize = 256;
 /// Largest single request: enough for any generator whose output is at most
-/// 4 KiB (e.g. a 4096-character password at two bytes a character).
-pub(crate) const LARGE_POOL: usize = 8 * 1024 + 512;
+/// 4 KiB (the largest is a shuffle of 4096 one-byte elements: about 12 KiB of
+/// draws, three bytes each for bounds above 256).
+pub(crate) const LARGE_POOL: usize = 12 * 1024 + 512;
 /// Never-filled bytes after the pool, so that a draw can always load a whole
 /// 8-byte word (performance: no variable-length copy per draw).
 const WORD_SLACK: usize = 8;

@@ -151,11 +151,30 @@ pub fn in_range<S: EntropySource>(stream: &mut RandomStream<'_, S>, range: Range
     Ok(range.nth(below(stream, range.count())?))
 }
 
-/// Bytes to plan for a Fisher-Yates shuffle of `count` elements.
+/// Bytes to plan for a Fisher-Yates shuffle of `count` elements: the exact
+/// sum of the draw widths of bounds `count, count - 1, ..., 2`, plus margin.
 pub fn shuffle_plan(count: usize) -> usize {
-    // Bounds run from 2 to `count`; the widest draw dominates and the sum
-    // of widths is at most count * draw_width(count).
-    plan_bytes(count.saturating_sub(1), count as u64)
+    let count = count as u64;
+    let mut bytes = 0usize;
+    // Bounds in (2^(8w - 16), 2^(8w - 8)] take w bytes.
+    for width in 2..=8u32 {
+        let low = if width == 2 {
+            2
+        } else {
+            (1u64 << (8 * width - 16)) + 1
+        };
+        let high = if width == 8 {
+            u64::MAX
+        } else {
+            1u64 << (8 * width - 8)
+        };
+        if count >= low {
+            let draws = (count.min(high) - low + 1) as usize;
+            bytes = bytes.saturating_add(draws.saturating_mul(width as usize));
+        }
+    }
+    let width = draw_width(count);
+    bytes.saturating_add((count as usize / 64 + 2).saturating_mul(width))
 }
 
 /// Shuffles `items`, viewed as `items.len() / elem_size` elements of
@@ -169,9 +188,18 @@ pub fn shuffle<S: EntropySource>(
         return Err(Error::InvalidArgument);
     }
     let count = items.len() / elem_size;
+    fisher_yates(stream, count, |i, j| swap_elements(items, elem_size, i, j))
+}
+
+/// Fisher-Yates: for i = count-1 down to 1, swap i with a uniform j <= i.
+fn fisher_yates<S: EntropySource>(
+    stream: &mut RandomStream<'_, S>,
+    count: usize,
+    mut swap: impl FnMut(usize, usize),
+) -> Result<()> {
     for i in (1..count).rev() {
         let j = below(stream, i as u64 + 1)? as usize;
-        swap_elements(items, elem_size, i, j);
+        swap(i, j);
     }
     Ok(())
 }
@@ -190,18 +218,6 @@ fn swap_elements(items: &mut [u8], elem_size: usize, i: usize, j: usize) {
     }
     let (low, high) = items.split_at_mut(i * elem_size);
     low[j * elem_size..(j + 1) * elem_size].swap_with_slice(&mut high[..elem_size]);
-}
-
-/// Shuffles indices, like [`shuffle`] for `usize` elements.
-fn shuffle_indices<S: EntropySource>(
-    stream: &mut RandomStream<'_, S>,
-    items: &mut [usize],
-) -> Result<()> {
-    for i in (1..items.len()).rev() {
-        let j = below(stream, i as u64 + 1)? as usize;
-        items.swap(i, j);
-    }
-    Ok(())
 }
 
 /// Bytes to plan for `sample(k, population)`.
@@ -239,7 +255,7 @@ pub fn sample<S: EntropySource>(
     } else {
         first_distinct_draws(stream, out, population)?;
     }
-    shuffle_indices(stream, out)
+    fisher_yates(stream, k, |i, j| out.swap(i, j))
 }
 
 /// Knuth's selection sampling: keeps each index with probability
@@ -387,7 +403,7 @@ mod tests {
         // which is < threshold 1 and must be redrawn; 0x5555 lands on 0 fairly.
         let mut src = Scripted(&[0, 0, 0x56, 0x55], 0);
         let v = with_stream(&mut src, 4, |s| below(s, 3)).unwrap();
-        assert_eq!(v, (0x5556u128 * 3 >> 16) as u64);
+        assert_eq!(v, ((0x5556u128 * 3) >> 16) as u64);
         assert_eq!(src.1, 4, "the first draw was rejected");
     }
 
@@ -429,6 +445,36 @@ mod tests {
         assert_eq!((r.count(), r.nth(r.count() - 1)), (u64::MAX, i64::MAX - 1));
         let r = Range::new(i64::MAX, i64::MIN, i64::MIN).unwrap();
         assert_eq!((r.count(), r.nth(1)), (2, -1));
+    }
+
+    #[test]
+    fn shuffle_plan_sums_the_widths() {
+        let brute = |count: u64| -> usize { (2..=count).map(draw_width).sum() };
+        for count in [0u64, 1, 2, 3, 52, 256, 257, 4096, 70000] {
+            let margin = (count as usize / 64 + 2) * draw_width(count);
+            assert_eq!(
+                shuffle_plan(count as usize),
+                brute(count) + margin,
+                "count {count}"
+            );
+        }
+    }
+
+    #[test]
+    fn four_kib_outputs_take_one_request() {
+        for _ in 0..20 {
+            let mut src = CountingOs::default();
+            let mut items = [0u8; 4096];
+            with_stream(&mut src, shuffle_plan(4096), |s| shuffle(s, &mut items, 1)).unwrap();
+            let mut out = [0usize; 512];
+            for population in [512, 1024, 1 << 20, usize::MAX / 2 + 7] {
+                with_stream(&mut src, sample_plan(512, population), |s| {
+                    sample(s, &mut out, population)
+                })
+                .unwrap();
+            }
+            assert_eq!(src.requests, 5);
+        }
     }
 
     #[test]
