@@ -6,41 +6,51 @@
 //! multiple of the bound, so every value has the same probability (no modulo
 //! bias). The width `w` is chosen per bound so that a rejection happens less
 //! than once in 256 draws, which keeps the planned single OS request small
-//! and almost always sufficient.
+//! and almost always sufficient. Bounds above 2^56 draw 16 bytes (a 128-bit
+//! Lemire step): with 8 bytes a bound just above 2^63 would be rejected half
+//! the time, and planning for that cost more bytes than the wide draw.
 
 use crate::error::{Error, Result};
 use crate::rng::{EntropySource, RandomStream};
 
+/// Bounds above this use 16-byte draws (see the module documentation).
+const WIDE_ABOVE: u64 = 1 << 56;
+
 /// Random bytes a draw below `bound` consumes: the fewest that leave at least
-/// eight bits of slack (rejection chance < 1/256), at most eight.
+/// eight bits of slack (rejection chance < 1/256): 1 to 8, or 16 for bounds
+/// above 2^56.
 pub fn draw_width(bound: u64) -> usize {
+    if bound > WIDE_ABOVE {
+        return 16;
+    }
     let bits = 64 - bound.saturating_sub(1).leading_zeros() as usize;
-    ((bits + 8).div_ceil(8)).min(8)
+    (bits + 8).div_ceil(8)
 }
 
 /// Bytes to plan for `draws` draws below `bound`: the draws themselves plus a
-/// margin that covers the expected rejections many times over, so that a
-/// second OS request is rare.
+/// margin that covers the expected rejections many times over (every width
+/// rejects less than once in 256 draws), so that a second OS request is rare.
 pub fn plan_bytes(draws: usize, bound: u64) -> usize {
     let width = draw_width(bound);
-    // Only 8-byte draws can be rejected often (up to half the time, for
-    // bounds just above 2^63); plan twice the draws and a long run of misses.
-    let rejection_is_rare = width < 8 || rejection_zone(bound) <= 1u128 << 56;
-    let planned_draws = if rejection_is_rare {
-        draws.saturating_add(draws / 64).saturating_add(2)
+    let spare = if width == 16 {
+        // Wide draws are rejected with probability < 2^-64: one spare draw.
+        // (One wide draw then plans 32 bytes, which Linux serves on its
+        // cheapest path: a request above 32 bytes costs ~40% more.)
+        1
     } else {
-        draws
-            .saturating_mul(2)
-            .saturating_add(draws / 8)
-            .saturating_add(12)
+        draws / 64 + 2
     };
-    planned_draws.saturating_mul(width)
+    draws.saturating_add(spare).saturating_mul(width)
 }
 
-/// How many of the 2^(8 * width) draws are rejected for `bound`.
+/// How many of the 2^(8 * width) draws are rejected for `bound` (non-zero).
 fn rejection_zone(bound: u64) -> u128 {
-    let range = 1u128 << (8 * draw_width(bound));
-    (range - bound as u128) % bound as u128
+    let bound = bound as u128;
+    match draw_width(bound as u64) {
+        // 2^128 mod bound, without computing 2^128.
+        16 => (u128::MAX % bound + 1) % bound,
+        width => ((1u128 << (8 * width)) - bound) % bound,
+    }
 }
 
 /// A uniform integer in `[0, bound)`. `bound` must be non-zero.
@@ -49,13 +59,16 @@ pub fn below<S: EntropySource>(stream: &mut RandomStream<'_, S>, bound: u64) -> 
     if bound == 0 {
         return Err(Error::InvalidArgument);
     }
+    let width = draw_width(bound);
+    if width > 8 {
+        return below_wide(stream, bound);
+    }
     // Performance: the draw `x` of `8 * width` bits arrives in the high bits
     // of a 64-bit word (`x << shift`), so the product with `bound` is one
     // 64x64 multiply whose high half is `(x * bound) >> bits` and whose low
     // half is the fraction `(x * bound) mod 2^bits`, scaled by `2^shift`.
     // The common case (fraction >= bound: certainly outside the rejection
     // zone) is a few instructions and inlines into loops like `shuffle`.
-    let width = draw_width(bound);
     let shift = 64 - 8 * width as u32;
     let (high, low) = scaled_product(stream.next_bytes_high(width)?, bound);
     if low >= bound << shift {
@@ -63,6 +76,23 @@ pub fn below<S: EntropySource>(stream: &mut RandomStream<'_, S>, bound: u64) -> 
         return Ok(high);
     }
     below_exact(stream, bound, width, high, low)
+}
+
+/// [`below`] for bounds above 2^56: a 128-bit draw `x`; the result is the
+/// top 64 bits of the 192-bit product `x * bound`, kept unless the low 128
+/// bits fall in the rejection zone (`2^128 mod bound`, probability < 2^-64).
+#[inline(never)]
+fn below_wide<S: EntropySource>(stream: &mut RandomStream<'_, S>, bound: u64) -> Result<u64> {
+    let zone = rejection_zone(bound);
+    loop {
+        let (x_high, x_low) = (stream.next_u64()?, stream.next_u64()?);
+        let low_product = x_low as u128 * bound as u128;
+        let middle = x_high as u128 * bound as u128 + (low_product >> 64);
+        let fraction = (middle << 64) | (low_product as u64 as u128);
+        if fraction >= zone {
+            return Ok((middle >> 64) as u64);
+        }
+    }
 }
 
 /// The high and low halves of the 128-bit product `x * bound`.
@@ -156,18 +186,18 @@ pub fn in_range<S: EntropySource>(stream: &mut RandomStream<'_, S>, range: Range
 pub fn shuffle_plan(count: usize) -> usize {
     let count = count as u64;
     let mut bytes = 0usize;
-    // Bounds in (2^(8w - 16), 2^(8w - 8)] take w bytes.
-    for width in 2..=8u32 {
-        let low = if width == 2 {
-            2
-        } else {
-            (1u64 << (8 * width - 16)) + 1
-        };
-        let high = if width == 8 {
-            u64::MAX
-        } else {
-            1u64 << (8 * width - 8)
-        };
+    // Bounds in (2^(8w - 16), 2^(8w - 8)] take w bytes; those above 2^56, 16.
+    for (width, low, high) in (2..=8u32)
+        .map(|w| {
+            let low = if w == 2 {
+                2
+            } else {
+                (1u64 << (8 * w - 16)) + 1
+            };
+            (w, low, 1u64 << (8 * w - 8))
+        })
+        .chain([(16, WIDE_ABOVE + 1, u64::MAX)])
+    {
         if count >= low {
             let draws = (count.min(high) - low + 1) as usize;
             bytes = bytes.saturating_add(draws.saturating_mul(width as usize));
@@ -362,8 +392,11 @@ mod tests {
         assert_eq!(draw_width(10), 2);
         assert_eq!(draw_width(256), 2);
         assert_eq!(draw_width(257), 3);
+        assert_eq!(draw_width(1 << 48), 7);
+        assert_eq!(draw_width((1 << 48) + 1), 8);
         assert_eq!(draw_width(1 << 56), 8);
-        assert_eq!(draw_width(u64::MAX), 8);
+        assert_eq!(draw_width((1 << 56) + 1), 16);
+        assert_eq!(draw_width(u64::MAX), 16);
     }
 
     #[test]
@@ -405,6 +438,33 @@ mod tests {
         let v = with_stream(&mut src, 4, |s| below(s, 3)).unwrap();
         assert_eq!(v, ((0x5556u128 * 3) >> 16) as u64);
         assert_eq!(src.1, 4, "the first draw was rejected");
+    }
+
+    #[test]
+    fn wide_draws_reject_the_biased_zone() {
+        // 2^128 mod (2^63 + 1) = 4: the all-zero draw is in the zone and
+        // must be redrawn; the second draw is 2^127 (x_high = 2^63, x_low = 0).
+        let bound = (1u64 << 63) + 1;
+        assert_eq!(rejection_zone(bound), 4);
+        let mut script = [0u8; 32];
+        script[16 + 7] = 0x80;
+        let mut src = Scripted(&script, 0);
+        let v = with_stream(&mut src, 32, |s| below(s, bound)).unwrap();
+        // floor(2^127 * (2^63 + 1) / 2^128) = 2^62.
+        assert_eq!(v, 1 << 62);
+        assert_eq!(src.1, 32);
+    }
+
+    #[test]
+    fn wide_plans_take_one_request() {
+        let mut src = CountingOs::default();
+        for bound in [(1u64 << 56) + 1, (1 << 63) + 1, u64::MAX] {
+            for _ in 0..1000 {
+                with_stream(&mut src, plan_bytes(1, bound), |s| below(s, bound)).unwrap();
+            }
+        }
+        assert_eq!(src.requests, 3000);
+        assert_eq!(plan_bytes(1, (1 << 63) + 1), 32);
     }
 
     #[test]
