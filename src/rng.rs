@@ -2,7 +2,9 @@
 //!
 //! A generator works out how many random bytes it expects to need, asks the
 //! source for all of them in **one** request, and draws from that buffer.
-//! Only a rejection-sampling miss beyond the planned margin refills it. No
+//! Only a rejection-sampling miss beyond the planned margin refills it. The
+//! request is made at the first draw, so a call that fails its argument
+//! checks (or needs no draw) makes none. No
 //! state survives a call, so the library is fork- and thread-safe by
 //! construction, and every buffer of random bytes is wiped before it is
 //! released.
@@ -45,10 +47,13 @@ pub struct RandomStream<'a, S: EntropySource> {
     filled: usize,
     /// Largest `filled` seen, so that drop wipes everything ever written.
     high_water: usize,
+    /// Size of the first request, made at the first draw.
+    planned: usize,
 }
 
-/// Runs `body` with a stream whose first request is `planned` bytes (capped at
-/// [`LARGE_POOL`]). The stack buffer is wiped when `body` returns.
+/// Runs `body` with a stream whose first request, made at its first draw, is
+/// `planned` bytes (capped at [`LARGE_POOL`]). The stack buffer is wiped when
+/// `body` returns.
 pub fn with_stream<S, R>(
     source: &mut S,
     planned: usize,
@@ -78,12 +83,25 @@ fn run_stream<S: EntropySource, R>(
         pos: 0,
         filled: 0,
         high_water: 0,
+        planned,
     };
-    stream.refill(planned)?;
     body(&mut stream)
 }
 
 impl<S: EntropySource> RandomStream<'_, S> {
+    /// The first draw makes the planned request. A later miss (beyond the
+    /// plan) asks again, generously, so that a run of rejections costs one
+    /// more request rather than many.
+    #[cold]
+    fn top_up(&mut self) -> Result<()> {
+        let want = if self.high_water == 0 {
+            self.planned
+        } else {
+            64.max(self.filled / 8)
+        };
+        self.refill(want)
+    }
+
     fn refill(&mut self, want: usize) -> Result<()> {
         let len = want.clamp(1, self.buf.len() - WORD_SLACK);
         self.source.fill(&mut self.buf[..len])?;
@@ -106,10 +124,8 @@ impl<S: EntropySource> RandomStream<'_, S> {
     pub fn next_bytes_high(&mut self, n: usize) -> Result<u64> {
         debug_assert!((1..=8).contains(&n));
         let unused_bits = 64 - 8 * n as u32;
-        if self.filled - self.pos < n {
-            // A miss beyond the plan: ask again, generously, so that a run of
-            // rejections costs one more request rather than many.
-            self.refill(64.max(self.filled / 8))?;
+        while self.filled - self.pos < n {
+            self.top_up()?;
         }
         // Performance: one fixed 8-byte load instead of a variable-length
         // copy (a memcpy call per draw); `WORD_SLACK` guarantees the eight
@@ -196,6 +212,23 @@ mod tests {
         let mut src = CountingOs::default();
         with_stream(&mut src, 4, |s| s.next_u64()).unwrap();
         assert_eq!(src.requests, 2);
+    }
+
+    #[test]
+    fn no_draw_no_request() {
+        let mut src = CountingOs::default();
+        let r: Result<()> = with_stream(&mut src, 64, |_| Err(Error::InvalidArgument));
+        assert_eq!((r, src.requests), (Err(Error::InvalidArgument), 0));
+    }
+
+    #[test]
+    fn a_short_plan_still_yields_random_words() {
+        // Planned 3 bytes, drawn 8: the plan is requested, then a top-up; no
+        // unfilled byte is ever used.
+        let mut src = Scripted(&[0xab], 0);
+        let v = with_stream(&mut src, 3, |s| s.next_u64()).unwrap();
+        assert_eq!(v, 0xabab_abab_abab_abab);
+        assert_eq!(src.1, 3 + 64);
     }
 
     #[test]
