@@ -12,6 +12,7 @@ pub mod compare;
 pub mod encode;
 pub mod error;
 pub mod ffi;
+pub mod mac;
 pub mod rng;
 pub mod token;
 pub mod uniform;
