@@ -12,15 +12,16 @@
 //! secret's data characters never are.
 
 use super::mask_lt;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, object_size, text_area};
 
 /// Characters for `n` bytes without padding, `ceil(8n / 5)`, or
-/// `InvalidArgument` on overflow.
+/// `InvalidArgument` when that is no possible size.
 pub fn encoded_len(n: usize) -> Result<usize> {
-    (n / 5)
-        .checked_mul(8)
-        .and_then(|full| full.checked_add(chars_for(n % 5)))
-        .ok_or(Error::InvalidArgument)
+    object_size(
+        (n / 5)
+            .checked_mul(8)
+            .and_then(|full| full.checked_add(chars_for(n % 5))),
+    )
 }
 
 /// Characters encoding the last `tail` (0..5) bytes of a group.
@@ -83,6 +84,13 @@ pub fn encode(src: &[u8], dst: &mut [u8]) -> Result<usize> {
     out[len - src.len()..].copy_from_slice(src);
     encode_in_place(out, src.len());
     Ok(len)
+}
+
+/// Writes `src` as base32 text at the start of `out`, which needs room for
+/// a NUL after it; returns the text length.
+pub fn encode_text(out: &mut [u8], src: &[u8]) -> Result<usize> {
+    let text = text_area(out, encoded_len(src.len())?)?;
+    encode(src, text)
 }
 
 /// Spaces and hyphens group a secret for reading; they carry nothing.
