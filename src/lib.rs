@@ -15,6 +15,7 @@ pub mod error;
 pub mod ffi;
 pub mod hotp_totp;
 pub mod mac;
+pub mod otpauth;
 pub mod rng;
 pub mod token;
 pub mod uniform;
