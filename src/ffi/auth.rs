@@ -65,7 +65,9 @@ unsafe fn optional_out<T>(ptr: *mut T, value: T) {
 /// Writes the HMAC-SHA256 (RFC 2104, FIPS 180-4) of `msg[0..msg_len]` under
 /// `key[0..key_len]` to `out[0..32]` (`SECRETS_HMAC_SHA256_BYTES`). Keys and
 /// messages of any length are valid, empty ones included (a NULL pointer
-/// with length 0 is empty).
+/// with length 0 is empty). As in every HMAC, a key shorter than 64 bytes
+/// is padded with zero bytes, so keys differing only by trailing zeros
+/// (such as a string with and without its NUL) are the same key.
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL, or `key`/`msg` NULL with
 /// a non-zero length), `SECRETS_ERR_INVALID_ARGUMENT` (a length above
