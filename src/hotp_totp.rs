@@ -129,7 +129,9 @@ pub fn totp_verify(code: &[u8], key: &[u8], unix_time: u64, params: Totp) -> Res
     if params.window > MAX_WINDOW {
         return Err(Error::InvalidArgument);
     }
-    if code.len() != digits || !code.iter().all(u8::is_ascii_digit) {
+    // No early exit on the first non-digit: the code's content sets no timing.
+    let all_digits = code.iter().fold(true, |ok, c| ok & c.is_ascii_digit());
+    if code.len() != digits || !all_digits {
         return Err(Error::Malformed);
     }
     let mut candidate = Zeroizing::new([0u8; MAX_DIGITS as usize]);

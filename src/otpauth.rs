@@ -14,7 +14,8 @@
 
 use crate::encode::base32;
 use crate::error::{Error, Result, object_size, text_area};
-use crate::hotp_totp::{self, SHA1, SHA256, SHA512};
+use crate::hotp_totp;
+use crate::mac::Hash;
 
 /// What a URI says.
 struct Uri<'a> {
@@ -122,7 +123,7 @@ pub fn uri(
     digits: u32,
     algorithm: u32,
 ) -> Result<usize> {
-    hotp_totp::check(key, digits, algorithm)?;
+    let (hash, _) = hotp_totp::check(key, digits, algorithm)?;
     let issuer = issuer.filter(|issuer| !issuer.is_empty());
     let has_colon = |text: &[u8]| text.contains(&b':');
     if period == 0 || account.is_empty() || has_colon(account) || issuer.is_some_and(has_colon) {
@@ -132,11 +133,10 @@ pub fn uri(
         issuer,
         account,
         key,
-        algorithm: match algorithm {
-            SHA1 => b"SHA1",
-            SHA256 => b"SHA256",
-            SHA512 => b"SHA512",
-            _ => return Err(Error::InvalidArgument),
+        algorithm: match hash {
+            Hash::Sha1 => b"SHA1",
+            Hash::Sha256 => b"SHA256",
+            Hash::Sha512 => b"SHA512",
         },
         digits,
         period,
@@ -155,6 +155,7 @@ pub fn uri(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hotp_totp::{SHA1, SHA256, SHA512};
 
     fn make(
         issuer: Option<&str>,
