@@ -262,7 +262,7 @@ static void test_hotp_rfc4226(void) {
     static const char *const decimal[10] = {"1284755224", "1094287082", "0137359152", "1726969429",
                                             "1640338314", "0868254676", "1918287922", "0082162583",
                                             "0673399871", "0645520489"};
-    char out[SECRETS_OTP_CODE_SIZE];
+    char out[SECRETS_HOTP_CODE_SIZE];
     for (uint64_t c = 0; c < 10; c++) {
         CHECK_STATUS(secrets_hotp(out, sizeof out, SEED20, 20, c, 6, SECRETS_OTP_SHA1), SECRETS_OK);
         CHECK(strcmp(out, codes[c]) == 0);
@@ -309,7 +309,7 @@ static void test_totp_rfc6238(void) {
 
 static void test_totp_verify_window(void) {
     const uint64_t now = 1700000015, step = now / 30;
-    char code[SECRETS_OTP_CODE_SIZE];
+    char code[SECRETS_HOTP_CODE_SIZE];
     uint64_t matched;
     for (int offset = -3; offset <= 3; offset++) {
         CHECK_STATUS(secrets_hotp(code, sizeof code, SEED20, 20, step + (uint64_t)(int64_t)offset, 6,
@@ -358,7 +358,7 @@ static void test_totp_verify_window(void) {
 }
 
 static void test_otp_bad_input(void) {
-    char out[SECRETS_OTP_CODE_SIZE + 4];
+    char out[SECRETS_HOTP_CODE_SIZE + 4];
     uint64_t matched;
     /* digits 5 and 11, unknown algorithms 0 and 4, period 0, empty key. */
     const uint32_t bad_digits[] = {0, 5, 11, UINT32_MAX};
@@ -391,7 +391,7 @@ static void test_otp_bad_input(void) {
                  SECRETS_ERR_INVALID_ARGUMENT);
     CHECK_STATUS(secrets_hotp(out, sizeof out, SEED20, 0, 0, 6, SECRETS_OTP_SHA1), SECRETS_ERR_INVALID_ARGUMENT);
     CHECK_STATUS(secrets_hotp(out, sizeof out, NULL, 0, 0, 6, SECRETS_OTP_SHA1), SECRETS_ERR_INVALID_ARGUMENT);
-    CHECK(SECRETS_OTP_MAX_WINDOW == 10);
+    CHECK(SECRETS_TOTP_MAX_WINDOW == 10);
     CHECK_STATUS(secrets_totp_verify(&matched, "123456", SEED20, 20, 59, 30, 6, SECRETS_OTP_SHA1, 11),
                  SECRETS_ERR_INVALID_ARGUMENT);
     /* Buffers one byte short, zeroed. */

@@ -112,7 +112,7 @@ static void demo_authentication(void) {
                              6, SECRETS_OTP_SHA1),
          "otpauth_uri");
     printf("otpauth_uri          %s\n", uri);
-    char code[SECRETS_OTP_CODE_SIZE];
+    char code[SECRETS_HOTP_CODE_SIZE];
     must(secrets_totp(code, sizeof code, otp_key, sizeof otp_key, now, 30, 6, SECRETS_OTP_SHA1), "totp");
     uint64_t step = 0;
     secrets_status ok = secrets_totp_verify(&step, code, otp_key, sizeof otp_key, now, 30, 6, SECRETS_OTP_SHA1, 1);

@@ -78,24 +78,24 @@
 #define SECRETS_OTP_SHA512 3
 
 /**
- * Fewest digits in a one-time code: 6.
+ * Fewest digits in an HOTP or TOTP code: 6.
  */
-#define SECRETS_OTP_MIN_DIGITS 6
+#define SECRETS_HOTP_MIN_DIGITS 6
 
 /**
- * Most digits in a one-time code: 10 (the whole 31-bit truncated value).
+ * Most digits in an HOTP or TOTP code: 10 (the whole 31-bit truncated value).
  */
-#define SECRETS_OTP_MAX_DIGITS 10
+#define SECRETS_HOTP_MAX_DIGITS 10
 
 /**
- * `out_size` that holds any one-time code: 10 digits and the NUL.
+ * `out_size` that holds any HOTP or TOTP code: 10 digits and the NUL.
  */
-#define SECRETS_OTP_CODE_SIZE 11
+#define SECRETS_HOTP_CODE_SIZE 11
 
 /**
  * Largest `window` for `secrets_totp_verify`: 10 steps each side.
  */
-#define SECRETS_OTP_MAX_WINDOW 10
+#define SECRETS_TOTP_MAX_WINDOW 10
 
 /**
  * Bytes of entropy in a token when the caller has no better figure: 32, as
@@ -243,7 +243,7 @@ secrets_status secrets_csrf_verify(const char *token, const uint8_t *key, size_t
 /**
  * Writes the RFC 4226 HOTP code for `counter`: `digits` (6..=10) decimal
  * digits, zero-padded, and a NUL, so `out_size` must be at least
- * `digits + 1` (`SECRETS_OTP_CODE_SIZE` holds any code). `algorithm` is
+ * `digits + 1` (`SECRETS_HOTP_CODE_SIZE` holds any code). `algorithm` is
  * `SECRETS_OTP_SHA1`, `SECRETS_OTP_SHA256` or `SECRETS_OTP_SHA512`. With 10
  * digits the code is the whole 31-bit truncated value.
  *
@@ -272,7 +272,7 @@ secrets_status secrets_totp(char *out, size_t out_size, const uint8_t *key, size
 /**
  * Checks a TOTP `code` against every step from `window` steps before
  * `unix_time`'s step to `window` steps after it (`window` 0..=10,
- * `SECRETS_OTP_MAX_WINDOW`; 1 allows for clock drift and typing time).
+ * `SECRETS_TOTP_MAX_WINDOW`; 1 allows for clock drift and typing time).
  * Every step is computed and compared in constant time, never stopping at
  * a match. Steps below 0 or above UINT64_MAX are not tried.
  *

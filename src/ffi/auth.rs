@@ -30,14 +30,14 @@ pub const SECRETS_OTP_SHA1: u32 = 1;
 pub const SECRETS_OTP_SHA256: u32 = 2;
 /// HOTP/TOTP with HMAC-SHA-512 (RFC 6238).
 pub const SECRETS_OTP_SHA512: u32 = 3;
-/// Fewest digits in a one-time code: 6.
-pub const SECRETS_OTP_MIN_DIGITS: u32 = 6;
-/// Most digits in a one-time code: 10 (the whole 31-bit truncated value).
-pub const SECRETS_OTP_MAX_DIGITS: u32 = 10;
-/// `out_size` that holds any one-time code: 10 digits and the NUL.
-pub const SECRETS_OTP_CODE_SIZE: usize = 11;
+/// Fewest digits in an HOTP or TOTP code: 6.
+pub const SECRETS_HOTP_MIN_DIGITS: u32 = 6;
+/// Most digits in an HOTP or TOTP code: 10 (the whole 31-bit truncated value).
+pub const SECRETS_HOTP_MAX_DIGITS: u32 = 10;
+/// `out_size` that holds any HOTP or TOTP code: 10 digits and the NUL.
+pub const SECRETS_HOTP_CODE_SIZE: usize = 11;
 /// Largest `window` for `secrets_totp_verify`: 10 steps each side.
-pub const SECRETS_OTP_MAX_WINDOW: u32 = 10;
+pub const SECRETS_TOTP_MAX_WINDOW: u32 = 10;
 
 // The constants above are literals for the header; they must agree with the core.
 const _: () = {
@@ -49,10 +49,10 @@ const _: () = {
     assert!(SECRETS_OTP_SHA1 == hotp_totp::SHA1);
     assert!(SECRETS_OTP_SHA256 == hotp_totp::SHA256);
     assert!(SECRETS_OTP_SHA512 == hotp_totp::SHA512);
-    assert!(SECRETS_OTP_MIN_DIGITS == hotp_totp::MIN_DIGITS);
-    assert!(SECRETS_OTP_MAX_DIGITS == hotp_totp::MAX_DIGITS);
-    assert!(SECRETS_OTP_CODE_SIZE == hotp_totp::MAX_DIGITS as usize + 1);
-    assert!(SECRETS_OTP_MAX_WINDOW == hotp_totp::MAX_WINDOW);
+    assert!(SECRETS_HOTP_MIN_DIGITS == hotp_totp::MIN_DIGITS);
+    assert!(SECRETS_HOTP_MAX_DIGITS == hotp_totp::MAX_DIGITS);
+    assert!(SECRETS_HOTP_CODE_SIZE == hotp_totp::MAX_DIGITS as usize + 1);
+    assert!(SECRETS_TOTP_MAX_WINDOW == hotp_totp::MAX_WINDOW);
 };
 
 /// Writes `value` through an out-parameter the caller may leave NULL.
@@ -217,7 +217,7 @@ pub unsafe extern "C" fn secrets_csrf_verify(
 
 /// Writes the RFC 4226 HOTP code for `counter`: `digits` (6..=10) decimal
 /// digits, zero-padded, and a NUL, so `out_size` must be at least
-/// `digits + 1` (`SECRETS_OTP_CODE_SIZE` holds any code). `algorithm` is
+/// `digits + 1` (`SECRETS_HOTP_CODE_SIZE` holds any code). `algorithm` is
 /// `SECRETS_OTP_SHA1`, `SECRETS_OTP_SHA256` or `SECRETS_OTP_SHA512`. With 10
 /// digits the code is the whole 31-bit truncated value.
 ///
@@ -274,7 +274,7 @@ pub unsafe extern "C" fn secrets_totp(
 
 /// Checks a TOTP `code` against every step from `window` steps before
 /// `unix_time`'s step to `window` steps after it (`window` 0..=10,
-/// `SECRETS_OTP_MAX_WINDOW`; 1 allows for clock drift and typing time).
+/// `SECRETS_TOTP_MAX_WINDOW`; 1 allows for clock drift and typing time).
 /// Every step is computed and compared in constant time, never stopping at
 /// a match. Steps below 0 or above UINT64_MAX are not tried.
 ///
