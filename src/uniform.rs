@@ -188,18 +188,6 @@ fn swap_elements(items: &mut [u8], elem_size: usize, i: usize, j: usize) {
     low[j * elem_size..(j + 1) * elem_size].swap_with_slice(&mut high[..elem_size]);
 }
 
-/// Shuffles indices, like [`shuffle`] for `usize` elements.
-fn shuffle_indices<S: EntropySource>(
-    stream: &mut RandomStream<'_, S>,
-    items: &mut [usize],
-) -> Result<()> {
-    for i in (1..items.len()).rev() {
-        let j = below(stream, i as u64 + 1)? as usize;
-        items.swap(i, j);
-    }
-    Ok(())
-}
-
 /// Bytes to plan for `sample(k, population)`.
 pub fn sample_plan(k: usize, population: usize) -> usize {
     let picks = if is_dense(k, population) {
