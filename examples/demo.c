@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "secrets.h"
 
@@ -74,6 +75,54 @@ static void demo_human_facing(void) {
 }
 
 static void demo_authentication(void) {
+    printf("\n-- authentication codes and tokens --\n");
+    uint8_t key[32];
+    must(secrets_token_bytes(key, sizeof key), "token_bytes");
+    const char *message = "amount=100&to=alice";
+    char tag[SECRETS_HMAC_SHA256_HEX_SIZE];
+    must(secrets_hmac_sha256_hex(tag, sizeof tag, key, sizeof key, (const uint8_t *)message, strlen(message)),
+         "hmac_sha256_hex");
+    printf("hmac_sha256          \"%s\"\n                     %s\n", message, tag);
+    uint8_t raw[SECRETS_HMAC_SHA256_BYTES];
+    must(secrets_hmac_sha256(raw, key, sizeof key, (const uint8_t *)message, strlen(message)), "hmac_sha256");
+    printf("hmac_sha256_verify   %s; tampered message: %s\n",
+           secrets_strerror(secrets_hmac_sha256_verify(raw, sizeof raw, key, sizeof key,
+                                                       (const uint8_t *)message, strlen(message))),
+           secrets_strerror(secrets_hmac_sha256_verify(raw, sizeof raw, key, sizeof key,
+                                                       (const uint8_t *)"amount=900&to=alice", 19)));
+
+    uint64_t now = (uint64_t)time(NULL);
+    uint8_t csrf_key[32]; /* one key per purpose */
+    must(secrets_token_bytes(csrf_key, sizeof csrf_key), "token_bytes");
+    char csrf[SECRETS_CSRF_TOKEN_SIZE];
+    must(secrets_csrf_token(csrf, sizeof csrf, csrf_key, sizeof csrf_key, "session-1234", now), "csrf_token");
+    printf("csrf_token           %s\n", csrf);
+    printf("csrf_verify          same session: %s; other session: %s; an hour later (max 15 min): %s\n",
+           secrets_strerror(secrets_csrf_verify(csrf, csrf_key, sizeof csrf_key, "session-1234", now, 900)),
+           secrets_strerror(secrets_csrf_verify(csrf, csrf_key, sizeof csrf_key, "session-9999", now, 900)),
+           secrets_strerror(secrets_csrf_verify(csrf, csrf_key, sizeof csrf_key, "session-1234", now + 3600, 900)));
+
+    uint8_t otp_key[20];
+    must(secrets_token_bytes(otp_key, sizeof otp_key), "token_bytes");
+    char b32[SECRETS_BASE32_ENCODED_SIZE(20)];
+    must(secrets_base32_encode(b32, sizeof b32, otp_key, sizeof otp_key), "base32_encode");
+    printf("base32(20-byte key)  %s\n", b32);
+    char uri[256];
+    must(secrets_otpauth_uri(uri, sizeof uri, "libsecrets demo", "alice@example.com", otp_key, sizeof otp_key, 30,
+                             6, SECRETS_OTP_SHA1),
+         "otpauth_uri");
+    printf("otpauth_uri          %s\n", uri);
+    char code[SECRETS_HOTP_CODE_SIZE];
+    must(secrets_totp(code, sizeof code, otp_key, sizeof otp_key, now, 30, 6, SECRETS_OTP_SHA1), "totp");
+    uint64_t step = 0;
+    secrets_status ok = secrets_totp_verify(&step, code, otp_key, sizeof otp_key, now, 30, 6, SECRETS_OTP_SHA1, 1);
+    printf("totp(now)            %s  (verify: %s, step %" PRIu64 ")\n", code, secrets_strerror(ok), step);
+
+    secrets_memzero(uri, sizeof uri);
+    secrets_memzero(b32, sizeof b32);
+    secrets_memzero(otp_key, sizeof otp_key);
+    secrets_memzero(csrf_key, sizeof csrf_key);
+    secrets_memzero(key, sizeof key);
 }
 
 int main(void) {

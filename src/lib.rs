@@ -9,9 +9,13 @@
 #![forbid(unsafe_op_in_unsafe_fn)]
 
 pub mod compare;
+pub mod csrf;
 pub mod encode;
 pub mod error;
 pub mod ffi;
+pub mod hotp_totp;
+pub mod mac;
+pub mod otpauth;
 pub mod rng;
 pub mod token;
 pub mod uniform;

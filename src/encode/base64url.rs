@@ -92,6 +92,66 @@ pub fn encode(src: &[u8], dst: &mut [u8]) -> Result<()> {
     Ok(())
 }
 
+/// The 6-bit value of a base64url character and an all-ones mask when it
+/// is one, without a branch or table.
+#[inline(always)]
+fn value_of(c: u8) -> (u32, u32) {
+    let c = c as u32;
+    let in_range = |lo: u8, hi: u8| !mask_lt(c, lo as u32) & mask_lt(c, hi as u32 + 1);
+    let (upper, lower, digit) = (
+        in_range(b'A', b'Z'),
+        in_range(b'a', b'z'),
+        in_range(b'0', b'9'),
+    );
+    let (dash, underscore) = (mask_eq(c, b'-' as u32), mask_eq(c, b'_' as u32));
+    let value = (upper & c.wrapping_sub(b'A' as u32))
+        | (lower & c.wrapping_sub(b'a' as u32 - 26))
+        | (digit & (c + 52 - b'0' as u32))
+        | (dash & 62)
+        | (underscore & 63);
+    (value, upper | lower | digit | dash | underscore)
+}
+
+/// Decodes unpadded base64url `text` into the start of `out`; returns the
+/// number of bytes. Only the canonical encoding is accepted (so that every
+/// changed character changes the bytes): a length of 1 past a multiple of
+/// 4, a character outside the alphabet (`=` included) or non-zero unused
+/// bits in the last character are `Malformed`. `BufferTooSmall` when `out`
+/// is shorter than the result. On error `out` is untouched. Constant time
+/// in the characters' values.
+pub fn decode(text: &[u8], out: &mut [u8]) -> Result<usize> {
+    let (tail_bytes, spare_bits) = match text.len() % 4 {
+        0 => (0, 0),
+        2 => (1, 4),
+        3 => (2, 2),
+        _ => return Err(Error::Malformed),
+    };
+    let (mut invalid, mut last) = (0u32, 0u32);
+    for &c in text {
+        let (value, valid) = value_of(c);
+        invalid |= !valid;
+        last = value;
+    }
+    if invalid != 0 || last & ((1u32 << spare_bits) - 1) != 0 {
+        return Err(Error::Malformed);
+    }
+    let len = text.len() / 4 * 3 + tail_bytes;
+    let out = out.get_mut(..len).ok_or(Error::BufferTooSmall)?;
+    let (mut acc, mut bits, mut bytes) = (0u32, 0u32, out.iter_mut());
+    for &c in text {
+        acc = (acc << 6) | value_of(c).0;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            if let Some(byte) = bytes.next() {
+                *byte = (acc >> bits) as u8;
+            }
+            acc &= (1 << bits) - 1;
+        }
+    }
+    Ok(len)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,5 +200,57 @@ mod tests {
             assert_eq!(encoded_len(n).unwrap(), len);
         }
         assert!(encoded_len(usize::MAX).is_err());
+    }
+
+    #[test]
+    fn decode_inverts_encode_and_is_canonical() {
+        let data: Vec<u8> = (0..=255u8).rev().collect();
+        for n in 0..24 {
+            let src = &data[n..2 * n];
+            let mut text = vec![0u8; encoded_len(n).unwrap()];
+            encode(src, &mut text).unwrap();
+            let mut back = vec![0u8; n];
+            assert_eq!(decode(&text, &mut back), Ok(n));
+            assert_eq!(back, src);
+            // Every other character at every position decodes differently
+            // or not at all: one text, one meaning.
+            for i in 0..text.len() {
+                for c in 0..=255u8 {
+                    if c == text[i] {
+                        continue;
+                    }
+                    let mut altered = text.clone();
+                    altered[i] = c;
+                    let mut other = vec![0u8; n];
+                    if decode(&altered, &mut other).is_ok() {
+                        assert_ne!(other, src);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn decode_rejects_what_no_encoder_writes() {
+        let mut out = [0x55u8; 8];
+        for text in [
+            &b"Z"[..],
+            b"Zh",
+            b"Zm9",
+            b"Zm9v=",
+            b"Zm8=",
+            b"Zm+v",
+            b"Zm/v",
+            b"Zm9vY",
+        ] {
+            assert_eq!(decode(text, &mut out), Err(Error::Malformed), "{text:?}");
+        }
+        assert_eq!(out, [0x55; 8]);
+        assert_eq!(
+            decode(b"Zm9vYmFy", &mut out[..5]),
+            Err(Error::BufferTooSmall)
+        );
+        assert_eq!(decode(b"-_-_", &mut out), Ok(3));
+        assert_eq!(&out[..3], &[0xfb, 0xff, 0xbf]);
     }
 }

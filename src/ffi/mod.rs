@@ -11,6 +11,7 @@
 //!   `SECRETS_ERR_INVALID_ARGUMENT` with the output zeroed.
 #![allow(clippy::missing_safety_doc)] // the C contract in the header is the safety doc
 
+pub mod auth;
 pub mod random;
 pub mod status;
 
