@@ -131,6 +131,36 @@ static void o_random_double(void) {
 static void o_compare32(void) { g_sink = secrets_compare_digest(g_a, 32, g_b, 32); }
 static void o_token_bytes_1m(void) { must(secrets_token_bytes(g_big, BIG), "token_bytes"); }
 
+#ifdef SECRETS_HMAC_SHA256_BYTES /* authentication codes and tokens */
+static char g_csrf[SECRETS_CSRF_TOKEN_SIZE];
+static uint8_t g_tag[SECRETS_HMAC_SHA256_BYTES];
+static const uint64_t NOW = 1700000000;
+static void o_hmac64(void) {
+    must(secrets_hmac_sha256(g_bytes, g_key, 32, g_msg64, sizeof g_msg64), "hmac_sha256");
+}
+static void o_hmac4k(void) {
+    must(secrets_hmac_sha256(g_bytes, g_key, 32, g_msg4k, sizeof g_msg4k), "hmac_sha256");
+}
+static void o_hmac_verify64(void) {
+    g_sink = secrets_hmac_sha256_verify(g_tag, 32, g_key, 32, g_msg64, sizeof g_msg64);
+}
+static void o_totp(void) {
+    must(secrets_totp(g_text, sizeof g_text, g_key, 20, NOW, 30, 6, SECRETS_OTP_SHA1), "totp");
+}
+static void o_totp_verify(void) {
+    g_sink = secrets_totp_verify(NULL, "123456", g_key, 20, NOW, 30, 6, SECRETS_OTP_SHA1, 1);
+}
+static void o_csrf_token(void) {
+    must(secrets_csrf_token(g_csrf, sizeof g_csrf, g_key, 32, "session-1234", NOW), "csrf_token");
+}
+static void o_csrf_verify(void) {
+    must(secrets_csrf_verify(g_csrf, g_key, 32, "session-1234", NOW, 3600), "csrf_verify");
+}
+static void o_base32_20(void) {
+    must(secrets_base32_encode(g_text, sizeof g_text, g_key, 20), "base32_encode");
+}
+#endif
+
 #ifdef SECRETS_BENCH_HAVE_SODIUM
 static void s_buf32(void) { randombytes_buf(g_bytes, 32); }
 static void s_hex32(void) {
@@ -157,6 +187,35 @@ static void s_shuffle52(void) {
 }
 static void s_memcmp32(void) { g_sink = sodium_memcmp(g_a, g_b, 32); }
 static void s_buf_1m(void) { randombytes_buf(g_big, BIG); }
+static void s_hmac64(void) { crypto_auth_hmacsha256(g_bytes, g_msg64, sizeof g_msg64, g_key); }
+static void s_hmac4k(void) { crypto_auth_hmacsha256(g_bytes, g_msg4k, sizeof g_msg4k, g_key); }
+static void s_hmac_verify64(void) {
+    g_sink = crypto_auth_hmacsha256_verify(g_tag, g_msg64, sizeof g_msg64, g_key);
+}
+#endif
+
+#ifdef SECRETS_BENCH_HAVE_OPENSSL
+static void ssl_hmac64(void) {
+    unsigned int len;
+    HMAC(EVP_sha256(), g_key, 32, g_msg64, sizeof g_msg64, g_bytes, &len);
+}
+static void ssl_hmac4k(void) {
+    unsigned int len;
+    HMAC(EVP_sha256(), g_key, 32, g_msg4k, sizeof g_msg4k, g_bytes, &len);
+}
+/* RFC 6238 TOTP as an application writes it on OpenSSL: HMAC-SHA1 of the
+ * big-endian step, dynamic truncation, 6 digits. */
+static void ssl_totp(void) {
+    uint64_t step = 1700000000 / 30;
+    uint8_t msg[8], mac[20];
+    unsigned int len;
+    for (int i = 7; i >= 0; i--, step >>= 8) msg[i] = (uint8_t)step;
+    HMAC(EVP_sha1(), g_key, 20, msg, 8, mac, &len);
+    unsigned off = mac[19] & 0x0f;
+    uint32_t bin = ((uint32_t)(mac[off] & 0x7f) << 24) | ((uint32_t)mac[off + 1] << 16) |
+                   ((uint32_t)mac[off + 2] << 8) | mac[off + 3];
+    snprintf(g_text, sizeof g_text, "%06u", bin % 1000000u);
+}
 #endif
 
 /* ------------------------------------------------------------------------
@@ -303,6 +362,21 @@ static const struct row ROWS[] = {
     {"compare_digest(32)", o_compare32, "≤ sodium_memcmp", SODIUM("sodium_memcmp", s_memcmp32), 0},
     {"token_bytes(1 MiB)", o_token_bytes_1m, "≥ 0.95× throughput (≤ 1.05)",
      SODIUM("randombytes_buf", s_buf_1m), 1u << 20},
+#ifdef SECRETS_HMAC_SHA256_BYTES
+    {"hmac_sha256(32 B key, 64 B)", o_hmac64, "≤ 1.3× OpenSSL HMAC()",
+     OPENSSL("OpenSSL HMAC()", ssl_hmac64), 0},
+    {"hmac_sha256(32 B key, 4 KiB)", o_hmac4k, "≤ 1.3× OpenSSL HMAC()",
+     OPENSSL("OpenSSL HMAC()", ssl_hmac4k), 0},
+    {"hmac_sha256(64 B) vs libsodium", o_hmac64, "", SODIUM("crypto_auth_hmacsha256", s_hmac64), 0},
+    {"hmac_sha256(4 KiB) vs libsodium", o_hmac4k, "", SODIUM("crypto_auth_hmacsha256", s_hmac4k), 0},
+    {"hmac_sha256_verify(64 B)", o_hmac_verify64, "",
+     SODIUM("crypto_auth_hmacsha256_verify", s_hmac_verify64), 0},
+    {"totp(SHA-1, 6 digits)", o_totp, "", OPENSSL("HMAC(EVP_sha1()) + truncation", ssl_totp), 0},
+    {"totp_verify(window 1)", o_totp_verify, "", NULL, NULL, 0},
+    {"csrf_token", o_csrf_token, "", NULL, NULL, 0},
+    {"csrf_verify", o_csrf_verify, "", NULL, NULL, 0},
+    {"base32_encode(20 B)", o_base32_20, "", NULL, NULL, 0},
+#endif
 };
 
 static void usage(void) {
@@ -339,6 +413,10 @@ int main(int argc, char **argv) {
     must(secrets_token_bytes(g_key, sizeof g_key), "token_bytes");
     must(secrets_token_bytes(g_msg64, sizeof g_msg64), "token_bytes");
     must(secrets_token_bytes(g_msg4k, sizeof g_msg4k), "token_bytes");
+#ifdef SECRETS_HMAC_SHA256_BYTES
+    o_csrf_token(); /* a token for the csrf_verify row */
+    must(secrets_hmac_sha256(g_tag, g_key, 32, g_msg64, sizeof g_msg64), "hmac_sha256");
+#endif
 
     /* Is the interposer seen? (If not, the library is not using it and the
      * bytes per call below would read 0.) */

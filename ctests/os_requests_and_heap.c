@@ -268,9 +268,79 @@ static void core(void) {
     NONE(secrets_version);
 }
 
+/* ---- authentication codes and tokens ---------------------------------- */
+
+#ifdef SECRETS_HMAC_SHA256_BYTES
+static void auth(void) {
+    static uint8_t msg[4096];
+    uint8_t tag[SECRETS_HMAC_SHA256_BYTES];
+    char token[SECRETS_CSRF_TOKEN_SIZE], code[SECRETS_HOTP_CODE_SIZE];
+    const uint64_t now = 1700000000;
+    size_t len;
+
+    NONE(secrets_hmac_sha256, tag, key, 32, msg, 64);
+    NONE(secrets_hmac_sha256, tag, key, 32, msg, sizeof msg);
+    NONE(secrets_hmac_sha256, tag, key, 200, msg, 0); /* long key: hashed first */
+    EXPECT(SECRETS_ERR_NULL_POINTER, secrets_hmac_sha256, 0, tag, NULL, 32, msg, 64);
+    NONE(secrets_hmac_sha256_hex, text, sizeof text, key, 32, msg, sizeof msg);
+    EXPECT(SECRETS_ERR_BUFFER_TOO_SMALL, secrets_hmac_sha256_hex, 0, text, 64, key, 32, msg, 4);
+    (void)secrets_hmac_sha256(tag, key, 32, msg, 64);
+    EXPECT(SECRETS_OK, secrets_hmac_sha256_verify, 0, tag, 32, key, 32, msg, 64);
+    EXPECT(SECRETS_ERR_MISMATCH, secrets_hmac_sha256_verify, 0, tag, 32, key, 32, msg, 65);
+    EXPECT(SECRETS_ERR_MISMATCH, secrets_hmac_sha256_verify, 0, tag, 16, key, 32, msg, 64);
+
+    EXPECT(SECRETS_OK, secrets_csrf_token, 1, token, sizeof token, key, 32, "session", now);
+    EXPECT(SECRETS_OK, secrets_csrf_token, 1, token, sizeof token, key, 32, NULL, now);
+    EXPECT(SECRETS_ERR_INVALID_ARGUMENT, secrets_csrf_token, 0, token, sizeof token, key, 8,
+           NULL, now);
+    EXPECT(SECRETS_ERR_BUFFER_TOO_SMALL, secrets_csrf_token, 0, token, sizeof token - 1, key,
+           32, NULL, now);
+    (void)secrets_csrf_token(token, sizeof token, key, 32, "session", now);
+    EXPECT(SECRETS_OK, secrets_csrf_verify, 0, token, key, 32, "session", now + 10, 3600);
+    EXPECT(SECRETS_ERR_MISMATCH, secrets_csrf_verify, 0, token, key, 32, "other", now, 3600);
+    EXPECT(SECRETS_ERR_EXPIRED, secrets_csrf_verify, 0, token, key, 32, "session", now + 7200,
+           3600);
+    EXPECT(SECRETS_ERR_MALFORMED, secrets_csrf_verify, 0, "not a token", key, 32, "session", now,
+           3600);
+
+    EXPECT(SECRETS_OK, secrets_hotp, 0, code, sizeof code, key, 20, 1, 6, SECRETS_OTP_SHA1);
+    EXPECT(SECRETS_OK, secrets_hotp, 0, code, sizeof code, key, 64, 1, 10, SECRETS_OTP_SHA512);
+    EXPECT(SECRETS_ERR_INVALID_ARGUMENT, secrets_hotp, 0, code, sizeof code, key, 20, 1, 5,
+           SECRETS_OTP_SHA1);
+    EXPECT(SECRETS_OK, secrets_totp, 0, code, sizeof code, key, 32, now, 30, 8,
+           SECRETS_OTP_SHA256);
+    (void)secrets_totp(code, sizeof code, key, 20, now, 30, 6, SECRETS_OTP_SHA1);
+    uint64_t counter;
+    EXPECT(SECRETS_OK, secrets_totp_verify, 0, &counter, code, key, 20, now + 30, 30, 6,
+           SECRETS_OTP_SHA1, 1);
+    EXPECT(SECRETS_OK, secrets_totp_verify, 0, NULL, code, key, 20, now, 30, 6,
+           SECRETS_OTP_SHA1, SECRETS_TOTP_MAX_WINDOW);
+    EXPECT(SECRETS_ERR_MISMATCH, secrets_totp_verify, 0, &counter, code, key, 20, now + 300, 30,
+           6, SECRETS_OTP_SHA1, 1);
+    EXPECT(SECRETS_ERR_MALFORMED, secrets_totp_verify, 0, &counter, "12x456", key, 20, now, 30,
+           6, SECRETS_OTP_SHA1, 1);
+
+    NONE(secrets_base32_encode, text, sizeof text, msg, 20);
+    NONE(secrets_base32_encode, text, sizeof text, msg, 2560); /* 4 KiB of text */
+    EXPECT(SECRETS_ERR_BUFFER_TOO_SMALL, secrets_base32_encode, 0, text, 32, msg, 20);
+    NONE(secrets_base32_encode_size, 20);
+    EXPECT(SECRETS_OK, secrets_base32_decode, 0, bytes, sizeof bytes, &len,
+           "JBSW Y3DP-EHPK3PXP");
+    EXPECT(SECRETS_ERR_MALFORMED, secrets_base32_decode, 0, bytes, sizeof bytes, &len, "JBS!");
+    NONE(secrets_base32_decode_size, 16);
+    EXPECT(SECRETS_OK, secrets_otpauth_uri, 0, text, sizeof text, "Example Co", "alice@example.com",
+           key, 20, 30, 6, SECRETS_OTP_SHA1);
+    EXPECT(SECRETS_ERR_BUFFER_TOO_SMALL, secrets_otpauth_uri, 0, text, 16, "Example Co", "alice",
+           key, 20, 30, 6, SECRETS_OTP_SHA1);
+}
+#endif
+
 int main(void) {
     check_the_counters();
     core();
+#ifdef SECRETS_HMAC_SHA256_BYTES
+    auth();
+#endif
     printf("os_requests_and_heap: %d call patterns checked, %d failures\n", checks, failures);
     return failures == 0 && checks > 0 ? 0 : 1;
 }
