@@ -82,6 +82,8 @@ struct row {
     const char *peer_name;
     op_fn peer;
     size_t bulk_bytes;    /* > 0: a throughput row, print MB/s */
+    size_t floor_bytes;   /* the output's entropy, rounded up to bytes: the floor is
+                             one bare getrandom() of that many (0: no randomness) */
 };
 
 static void must(secrets_status s, const char *what) {
@@ -130,6 +132,26 @@ static void o_random_double(void) {
 }
 static void o_compare32(void) { g_sink = secrets_compare_digest(g_a, 32, g_b, 32); }
 static void o_token_bytes_1m(void) { must(secrets_token_bytes(g_big, BIG), "token_bytes"); }
+
+#ifdef SECRETS_PASSWORD_DEFAULT /* human-facing secrets */
+static void o_password16(void) {
+    must(secrets_password(g_text, sizeof g_text, 16, SECRETS_PASSWORD_DEFAULT), "password");
+}
+static void o_password16_alnum(void) {
+    must(secrets_password(g_text, sizeof g_text, 16, SECRETS_LOWER | SECRETS_UPPER | SECRETS_DIGITS),
+         "password");
+}
+static void o_passphrase6(void) { must(secrets_passphrase(g_text, sizeof g_text, 6, NULL), "passphrase"); }
+static void o_otp_numeric6(void) { must(secrets_otp_numeric(g_text, sizeof g_text, 6), "otp_numeric"); }
+static void o_otp_alnum8(void) {
+    must(secrets_otp_alphanumeric(g_text, sizeof g_text, 8), "otp_alphanumeric");
+}
+static void o_api_key32(void) { must(secrets_api_key(g_text, sizeof g_text, "sk_live", 32), "api_key"); }
+static void o_api_key_checksummed(void) {
+    must(secrets_api_key_checksummed(g_text, sizeof g_text, "ghp"), "api_key_checksummed");
+}
+static void o_uuid4(void) { must(secrets_uuid4(g_text, sizeof g_text), "uuid4"); }
+#endif
 
 #ifdef SECRETS_HMAC_SHA256_BYTES /* authentication codes and tokens */
 static char g_csrf[SECRETS_CSRF_TOKEN_SIZE];
@@ -187,6 +209,69 @@ static void s_shuffle52(void) {
 }
 static void s_memcmp32(void) { g_sink = sodium_memcmp(g_a, g_b, 32); }
 static void s_buf_1m(void) { randombytes_buf(g_big, BIG); }
+#ifdef SECRETS_PASSWORD_DEFAULT
+/* What an application writes on libsodium: one randombytes_uniform() (one
+ * getrandom() on Linux) per character or word. The password peer draws from
+ * the same 94 characters but does not enforce one of each class. */
+static const char PRINTABLE94[] =
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+static char s_words[7776][8];
+static void s_password16(void) {
+    for (int i = 0; i < 16; i++) g_text[i] = PRINTABLE94[randombytes_uniform(94)];
+    g_text[16] = 0;
+}
+static void s_password16_alnum(void) {
+    for (int i = 0; i < 16; i++) g_text[i] = (char)ALNUM[randombytes_uniform(62)];
+    g_text[16] = 0;
+}
+static void s_passphrase6(void) {
+    char *p = g_text;
+    for (int i = 0; i < 6; i++) {
+        const char *w = s_words[randombytes_uniform(7776)];
+        if (i) *p++ = '-';
+        size_t n = strlen(w);
+        memcpy(p, w, n);
+        p += n;
+    }
+    *p = 0;
+}
+static void s_otp_numeric6(void) {
+    for (int i = 0; i < 6; i++) g_text[i] = (char)('0' + randombytes_uniform(10));
+    g_text[6] = 0;
+}
+static void s_otp_alnum8(void) {
+    static const char A[] = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    for (int i = 0; i < 8; i++) g_text[i] = A[randombytes_uniform(32)];
+    g_text[8] = 0;
+}
+static void s_api_key32(void) {
+    uint8_t b[32];
+    randombytes_buf(b, sizeof b);
+    memcpy(g_text, "sk_live_", 8);
+    sodium_bin2hex(g_text + 8, sizeof g_text - 8, b, sizeof b);
+    sodium_memzero(b, sizeof b);
+}
+static void s_uuid4(void) {
+    uint8_t b[16];
+    char hex[33];
+    randombytes_buf(b, sizeof b);
+    b[6] = (uint8_t)((b[6] & 0x0f) | 0x40);
+    b[8] = (uint8_t)((b[8] & 0x3f) | 0x80);
+    sodium_bin2hex(hex, sizeof hex, b, sizeof b);
+    memcpy(g_text, hex, 8);
+    g_text[8] = '-';
+    memcpy(g_text + 9, hex + 8, 4);
+    g_text[13] = '-';
+    memcpy(g_text + 14, hex + 12, 4);
+    g_text[18] = '-';
+    memcpy(g_text + 19, hex + 16, 4);
+    g_text[23] = '-';
+    memcpy(g_text + 24, hex + 20, 13);
+    sodium_memzero(b, sizeof b);
+    sodium_memzero(hex, sizeof hex);
+}
+#endif
 static void s_hmac64(void) { crypto_auth_hmacsha256(g_bytes, g_msg64, sizeof g_msg64, g_key); }
 static void s_hmac4k(void) { crypto_auth_hmacsha256(g_bytes, g_msg4k, sizeof g_msg4k, g_key); }
 static void s_hmac_verify64(void) {
@@ -231,8 +316,11 @@ static double now_ns(void) {
     return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }
 
-static size_t bare_len; /* bytes for the bare getrandom() of this row */
+static size_t bare_len;  /* bytes for the bare getrandom() of this row */
+static size_t floor_len; /* bytes of entropy in this row's output */
+static uint8_t g_floor[64];
 static void bare_op(void) { bare_getrandom(bare_len <= sizeof g_bytes ? (void *)g_bytes : (void *)g_big, bare_len); }
+static void floor_op(void) { bare_getrandom(g_floor, floor_len); }
 
 static double time_batch(op_fn op, long n) {
     double t0 = now_ns();
@@ -279,8 +367,8 @@ static long batch_size(op_fn a, op_fn b) {
 }
 
 static void print_header(void) {
-    printf("| function | getrandom calls/op | bytes/op | ns/op | bare getrandom ns | ratio | target | peer | peer ns/op | speed-up |\n");
-    printf("|---|---:|---:|---:|---:|---:|---|---|---:|---:|\n");
+    printf("| function | getrandom calls/op | bytes/op | ns/op | bare getrandom(bytes/op) ns | ratio | target | entropy bytes | × floor | peer | peer ns/op | speed-up |\n");
+    printf("|---|---:|---:|---:|---:|---:|---|---:|---:|---|---:|---:|\n");
 }
 
 static void run_row(const struct row *r) {
@@ -293,23 +381,25 @@ static void run_row(const struct row *r) {
     if (r->peer) count_requests(r->peer, &peer_requests, &peer_bytes);
 
     bare_len = bytes;
-    bool with_bare = bytes > 0;
-    op_fn ops[3] = {r->ours, with_bare ? bare_op : NULL, r->peer};
+    floor_len = r->floor_bytes <= sizeof g_floor ? r->floor_bytes : 0;
+    bool with_bare = bytes > 0, with_floor = floor_len > 0;
+    op_fn ops[4] = {r->ours, with_bare ? bare_op : NULL, r->peer, with_floor ? floor_op : NULL};
     long n = batch_size(r->ours, with_bare ? bare_op : r->peer);
     if (r->peer && with_bare) {
         long np = batch_size(r->peer, NULL);
         if (np < n) n = np;
     }
 
-    double t[3][64], ratio[64], speedup[64];
+    double t[4][64], ratio[64], speedup[64], over_floor[64];
     int rounds = opt_rounds > 64 ? 64 : opt_rounds;
     for (int k = 0; k < rounds; k++) {
-        for (int j = 0; j < 3; j++) {
-            int which = (j + k) % 3; /* rotate the order every round */
+        for (int j = 0; j < 4; j++) {
+            int which = (j + k) % 4; /* rotate the order every round */
             t[which][k] = ops[which] ? time_batch(ops[which], n) : 0;
         }
         ratio[k] = with_bare ? t[0][k] / t[1][k] : 0;
         speedup[k] = r->peer ? t[2][k] / t[0][k] : 0;
+        over_floor[k] = with_floor ? t[0][k] / t[3][k] : 0;
     }
     double ours = median(t[0], rounds), bare = median(t[1], rounds);
     double peer = median(t[2], rounds);
@@ -323,12 +413,18 @@ static void run_row(const struct row *r) {
     else
         printf("%.0f | – | ", ours);
     if (with_bare)
-        printf("%.3f | %s | ", median(ratio, rounds), r->target);
+        printf("**%.3f** | %s | ", median(ratio, rounds), r->target);
     else
         printf("– | %s | ", r->target);
-    if (r->peer)
-        printf("%s (%.0f calls) | %.0f | %.2f× |\n", r->peer_name, peer_requests, peer,
+    if (with_floor)
+        printf("%zu | %.2f | ", floor_len, median(over_floor, rounds));
+    else
+        printf("– | – | ");
+    if (r->peer && with_bare)
+        printf("%s (%.0f getrandom/op) | %.0f | %.2f× |\n", r->peer_name, peer_requests, peer,
                median(speedup, rounds));
+    else if (r->peer)
+        printf("%s | %.0f | %.2f× |\n", r->peer_name, peer, median(speedup, rounds));
     else
         printf("– | – | – |\n");
     fflush(stdout);
@@ -346,36 +442,47 @@ static void run_row(const struct row *r) {
 #endif
 
 static const struct row ROWS[] = {
-    {"token_bytes(32)", o_token_bytes32, "≤ 1.15", SODIUM("randombytes_buf", s_buf32), 0},
-    {"token_hex(32)", o_token_hex32, "≤ 1.15", SODIUM("randombytes_buf+bin2hex", s_hex32), 0},
+    {"token_bytes(32)", o_token_bytes32, "≤ 1.15", SODIUM("randombytes_buf", s_buf32), 0, 32},
+    {"token_hex(32)", o_token_hex32, "≤ 1.15", SODIUM("randombytes_buf+bin2hex", s_hex32), 0, 32},
     {"token_urlsafe(32)", o_token_urlsafe32, "≤ 1.15",
-     SODIUM("randombytes_buf+bin2base64", s_urlsafe32), 0},
-    {"randbelow(10^6)", o_randbelow_1e6, "≤ 1.15", SODIUM("randombytes_uniform", s_uniform_1e6), 0},
-    {"randbelow(2^63+1)", o_randbelow_2p63, "≤ 1.15", NULL, NULL, 0},
-    {"randbits(64)", o_randbits64, "", NULL, NULL, 0},
-    {"randrange(-1000,1000,7)", o_randrange, "", NULL, NULL, 0},
-    {"choice(62 items)", o_choice, "", SODIUM("randombytes_uniform", s_choice), 0},
+     SODIUM("randombytes_buf+bin2base64", s_urlsafe32), 0, 32},
+    {"randbelow(10^6)", o_randbelow_1e6, "≤ 1.15", SODIUM("randombytes_uniform", s_uniform_1e6), 0, 3},
+    {"randbelow(2^63+1)", o_randbelow_2p63, "≤ 1.15", NULL, NULL, 0, 8},
+    {"randbits(64)", o_randbits64, "", NULL, NULL, 0, 8},
+    {"randrange(-1000,1000,7)", o_randrange, "", NULL, NULL, 0, 2},
+    {"choice(62 items)", o_choice, "", SODIUM("randombytes_uniform", s_choice), 0, 1},
     {"shuffle(52 cards)", o_shuffle52, "≤ 1.5",
-     SODIUM("Fisher-Yates, randombytes_uniform", s_shuffle52), 0},
-    {"sample(6 of 49)", o_sample, "", NULL, NULL, 0},
-    {"random_double", o_random_double, "", NULL, NULL, 0},
-    {"compare_digest(32)", o_compare32, "≤ sodium_memcmp", SODIUM("sodium_memcmp", s_memcmp32), 0},
+     SODIUM("Fisher-Yates, randombytes_uniform", s_shuffle52), 0, 29},
+    {"sample(6 of 49)", o_sample, "", NULL, NULL, 0, 5},
+    {"random_double", o_random_double, "", NULL, NULL, 0, 7},
+    {"compare_digest(32)", o_compare32, "≤ sodium_memcmp", SODIUM("sodium_memcmp", s_memcmp32), 0, 0},
     {"token_bytes(1 MiB)", o_token_bytes_1m, "≥ 0.95× throughput (≤ 1.05)",
-     SODIUM("randombytes_buf", s_buf_1m), 1u << 20},
+     SODIUM("randombytes_buf", s_buf_1m), 1u << 20, 0},
+#ifdef SECRETS_PASSWORD_DEFAULT
+    {"password(16, default)", o_password16, "≤ 1.5", SODIUM("16 × randombytes_uniform(94)", s_password16), 0, 13},
+    {"password(16, alphanumeric)", o_password16_alnum, "≤ 1.5",
+     SODIUM("16 × randombytes_uniform(62)", s_password16_alnum), 0, 12},
+    {"passphrase(6 words)", o_passphrase6, "≤ 1.5", SODIUM("6 × randombytes_uniform(7776)", s_passphrase6), 0, 10},
+    {"otp_numeric(6)", o_otp_numeric6, "≤ 1.15", SODIUM("6 × randombytes_uniform(10)", s_otp_numeric6), 0, 3},
+    {"otp_alphanumeric(8)", o_otp_alnum8, "", SODIUM("8 × randombytes_uniform(32)", s_otp_alnum8), 0, 5},
+    {"api_key(\"sk_live\", 32)", o_api_key32, "≤ 1.15", SODIUM("randombytes_buf+bin2hex", s_api_key32), 0, 32},
+    {"api_key_checksummed(\"ghp\")", o_api_key_checksummed, "", NULL, NULL, 0, 23},
+    {"uuid4", o_uuid4, "≤ 1.15", SODIUM("randombytes_buf+bin2hex", s_uuid4), 0, 16},
+#endif
 #ifdef SECRETS_HMAC_SHA256_BYTES
     {"hmac_sha256(32 B key, 64 B)", o_hmac64, "≤ 1.3× OpenSSL HMAC()",
-     OPENSSL("OpenSSL HMAC()", ssl_hmac64), 0},
+     OPENSSL("OpenSSL HMAC()", ssl_hmac64), 0, 0},
     {"hmac_sha256(32 B key, 4 KiB)", o_hmac4k, "≤ 1.3× OpenSSL HMAC()",
-     OPENSSL("OpenSSL HMAC()", ssl_hmac4k), 0},
-    {"hmac_sha256(64 B) vs libsodium", o_hmac64, "", SODIUM("crypto_auth_hmacsha256", s_hmac64), 0},
-    {"hmac_sha256(4 KiB) vs libsodium", o_hmac4k, "", SODIUM("crypto_auth_hmacsha256", s_hmac4k), 0},
+     OPENSSL("OpenSSL HMAC()", ssl_hmac4k), 0, 0},
+    {"hmac_sha256(64 B) vs libsodium", o_hmac64, "", SODIUM("crypto_auth_hmacsha256", s_hmac64), 0, 0},
+    {"hmac_sha256(4 KiB) vs libsodium", o_hmac4k, "", SODIUM("crypto_auth_hmacsha256", s_hmac4k), 0, 0},
     {"hmac_sha256_verify(64 B)", o_hmac_verify64, "",
-     SODIUM("crypto_auth_hmacsha256_verify", s_hmac_verify64), 0},
-    {"totp(SHA-1, 6 digits)", o_totp, "", OPENSSL("HMAC(EVP_sha1()) + truncation", ssl_totp), 0},
-    {"totp_verify(window 1)", o_totp_verify, "", NULL, NULL, 0},
-    {"csrf_token", o_csrf_token, "", NULL, NULL, 0},
-    {"csrf_verify", o_csrf_verify, "", NULL, NULL, 0},
-    {"base32_encode(20 B)", o_base32_20, "", NULL, NULL, 0},
+     SODIUM("crypto_auth_hmacsha256_verify", s_hmac_verify64), 0, 0},
+    {"totp(SHA-1, 6 digits)", o_totp, "", OPENSSL("HMAC(EVP_sha1()) + truncation", ssl_totp), 0, 0},
+    {"totp_verify(window 1)", o_totp_verify, "", NULL, NULL, 0, 0},
+    {"csrf_token", o_csrf_token, "", NULL, NULL, 0, 16},
+    {"csrf_verify", o_csrf_verify, "", NULL, NULL, 0, 0},
+    {"base32_encode(20 B)", o_base32_20, "", NULL, NULL, 0, 0},
 #endif
 };
 
@@ -406,6 +513,10 @@ int main(int argc, char **argv) {
     if (!g_big) return 2;
 #ifdef SECRETS_BENCH_HAVE_SODIUM
     if (sodium_init() < 0) return 2;
+#ifdef SECRETS_PASSWORD_DEFAULT
+    for (int i = 0; i < 7776; i++) /* stand-in words, 3 to 7 letters like the EFF list's */
+        snprintf(s_words[i], sizeof s_words[i], "%.*s", 3 + i % 5, "wordlist" + i % 2);
+#endif
 #endif
     for (size_t i = 0; i < sizeof g_deck; i++) g_deck[i] = (uint8_t)i;
     must(secrets_token_bytes(g_a, sizeof g_a), "token_bytes");
