@@ -8,10 +8,17 @@
 #![cfg_attr(not(any(feature = "std", test)), no_std)]
 #![forbid(unsafe_op_in_unsafe_fn)]
 
+pub mod alphabet;
+pub mod apikey;
 pub mod compare;
 pub mod encode;
 pub mod error;
 pub mod ffi;
+pub mod otp_code;
+pub mod passphrase;
+pub mod password;
 pub mod rng;
 pub mod token;
 pub mod uniform;
+pub mod uuid;
+pub mod wordlist;

@@ -9,6 +9,7 @@
 //! reading a group before any write can reach it. No copy of the secret is
 //! made anywhere else.
 
+pub mod base62;
 pub mod base64url;
 pub mod hex;
 

@@ -11,6 +11,7 @@
 //!   `SECRETS_ERR_INVALID_ARGUMENT` with the output zeroed.
 #![allow(clippy::missing_safety_doc)] // the C contract in the header is the safety doc
 
+pub mod human;
 pub mod random;
 pub mod status;
 
@@ -106,6 +107,22 @@ pub(crate) unsafe fn in_bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8]
         (false, len) if len > MAX_OBJECT => Err(Error::InvalidArgument),
         (false, len) => Ok(unsafe { core::slice::from_raw_parts(ptr, len) }),
     }
+}
+
+/// An input array of `len` elements: NULL with length 0 is empty.
+pub(crate) unsafe fn in_array<'a, T>(ptr: *const T, len: usize) -> Result<&'a [T]> {
+    match (ptr.is_null(), len) {
+        (_, 0) => Ok(&[]),
+        (true, _) => Err(Error::NullPointer),
+        (false, len) if !fits_in_an_object::<T>(len) => Err(Error::InvalidArgument),
+        (false, len) => Ok(unsafe { core::slice::from_raw_parts(ptr, len) }),
+    }
+}
+
+/// Whether `len` elements of `T` can be one C object (at most PTRDIFF_MAX bytes).
+fn fits_in_an_object<T>(len: usize) -> bool {
+    len.checked_mul(size_of::<T>())
+        .is_some_and(|size| size <= MAX_OBJECT)
 }
 
 /// A mutable array of `len` elements: NULL with length 0 is empty.
