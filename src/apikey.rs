@@ -36,12 +36,19 @@ fn check_prefix(prefix: &[u8]) -> Result<()> {
 
 /// Length of the prefix and its `_` (0 without a prefix).
 fn head_len(prefix: &[u8]) -> usize {
-    if prefix.is_empty() { 0 } else { prefix.len() + 1 }
+    if prefix.is_empty() {
+        0
+    } else {
+        prefix.len() + 1
+    }
 }
 
 /// Writes `prefix` and `_` at the start of `text` (nothing for no prefix).
 fn write_head(text: &mut [u8], prefix: &[u8]) {
-    if let Some((sep, start)) = text.get_mut(..head_len(prefix)).and_then(|h| h.split_last_mut()) {
+    if let Some((sep, start)) = text
+        .get_mut(..head_len(prefix))
+        .and_then(|h| h.split_last_mut())
+    {
         start.copy_from_slice(prefix);
         *sep = SEPARATOR;
     }
@@ -107,10 +114,7 @@ pub fn checksummed<S: EntropySource>(
 /// `_`, 36 base62 characters) and its checksum matches; else `Malformed`.
 /// The checksum is compared in constant time.
 pub fn check(key: &[u8]) -> Result<()> {
-    let body_at = key
-        .len()
-        .checked_sub(BODY_CHARS)
-        .ok_or(Error::Malformed)?;
+    let body_at = key.len().checked_sub(BODY_CHARS).ok_or(Error::Malformed)?;
     let (head, body) = key.split_at(body_at);
     let prefix = match head.split_last() {
         Some((&SEPARATOR, prefix)) if !prefix.is_empty() => prefix,
@@ -150,9 +154,15 @@ mod tests {
         assert_eq!(crc32fast::hash(b"123456789"), 0xcbf4_3926);
         // Python: zlib.crc32(b"ghp_" + b"A" * 30), encoded by a Python
         // base62 loop: "ghp_" + "A" * 30 + "1yBYBE".
-        assert_eq!(crc32fast::hash(b"ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"), 0x6b9d_3988);
+        assert_eq!(
+            crc32fast::hash(b"ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
+            0x6b9d_3988
+        );
         assert_eq!(check(b"ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1yBYBE"), Ok(()));
-        assert_eq!(check(b"ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1yBYBF"), Err(Error::Malformed));
+        assert_eq!(
+            check(b"ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1yBYBF"),
+            Err(Error::Malformed)
+        );
     }
 
     #[test]
@@ -174,7 +184,11 @@ mod tests {
         let mut out = [0u8; 80];
         assert_eq!(plain(&mut OsEntropy, &mut out, b"sk_live", 16), Ok(40));
         assert!(out.starts_with(b"sk_live_"));
-        assert!(out[8..40].iter().all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase()));
+        assert!(
+            out[8..40]
+                .iter()
+                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+        );
         assert_eq!(out[40], 0);
         assert_eq!(plain(&mut OsEntropy, &mut out, b"", 16), Ok(32));
         assert!(out[..32].iter().all(u8::is_ascii_hexdigit));
@@ -188,7 +202,10 @@ mod tests {
             plain(&mut OsEntropy, &mut out[..40], b"sk_live", 16),
             Err(Error::BufferTooSmall)
         );
-        assert_eq!(plain(&mut Failing, &mut out, b"sk", 16), Err(Error::Entropy));
+        assert_eq!(
+            plain(&mut Failing, &mut out, b"sk", 16),
+            Err(Error::Entropy)
+        );
     }
 
     #[test]
@@ -249,7 +266,10 @@ mod tests {
             checksummed(&mut OsEntropy, &mut out[..40], b"ghp"),
             Err(Error::BufferTooSmall)
         );
-        assert_eq!(checksummed(&mut Failing, &mut out, b"ghp"), Err(Error::Entropy));
+        assert_eq!(
+            checksummed(&mut Failing, &mut out, b"ghp"),
+            Err(Error::Entropy)
+        );
         assert_eq!(check(b""), Err(Error::Malformed));
         assert_eq!(check(&[b'0'; 37]), Err(Error::Malformed));
     }

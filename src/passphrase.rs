@@ -13,6 +13,10 @@ use crate::wordlist::{EFF_LARGE, EFF_LARGE_LEN, EFF_LARGE_LONGEST};
 pub trait WordList {
     /// Number of words.
     fn len(&self) -> usize;
+    /// Whether there is no word.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// Word `index` (< `len()`), without terminator.
     fn word(&self, index: usize) -> &[u8];
     /// Length of the longest word.

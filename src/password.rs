@@ -150,7 +150,10 @@ impl Policy {
         let n = self.alphabet.len() as f64;
         let sizes: [usize; MAX_CLASSES] = {
             let mut sizes = [0; MAX_CLASSES];
-            sizes.iter_mut().zip(self.class_sizes()).for_each(|(s, c)| *s = c);
+            sizes
+                .iter_mut()
+                .zip(self.class_sizes())
+                .for_each(|(s, c)| *s = c);
             sizes
         };
         let mut sum = 0.0;
@@ -252,7 +255,10 @@ mod tests {
     fn make(flags: u32, length: usize) -> Vec<u8> {
         let mut out = vec![0u8; length + 1];
         let policy = Policy::from_flags(flags).unwrap();
-        assert_eq!(policy.generate(&mut OsEntropy, &mut out, length), Ok(length));
+        assert_eq!(
+            policy.generate(&mut OsEntropy, &mut out, length),
+            Ok(length)
+        );
         out.truncate(length);
         out
     }
@@ -282,7 +288,10 @@ mod tests {
             SECRETS_LOWER | 0x8000_0000,
         ];
         for flags in invalid {
-            assert_eq!(Policy::from_flags(flags).err(), Some(Error::InvalidArgument));
+            assert_eq!(
+                Policy::from_flags(flags).err(),
+                Some(Error::InvalidArgument)
+            );
         }
         let p = Policy::from_flags(SECRETS_PASSWORD_DEFAULT).unwrap();
         let mut out = [0u8; 8];
@@ -420,7 +429,10 @@ mod tests {
                     })
                     .collect()
             };
-            assert!(chi_square(&per_class) < chi_square_limit(3), "{per_class:?}");
+            assert!(
+                chi_square(&per_class) < chi_square_limit(3),
+                "{per_class:?}"
+            );
         }
     }
 
@@ -525,7 +537,10 @@ mod tests {
             (SECRETS_PASSWORD_DEFAULT, 5),
             (SECRETS_PASSWORD_DEFAULT, 8),
             (SECRETS_PASSWORD_DEFAULT, 16),
-            (DEFAULT_NO_AMBIGUOUS & !SECRETS_SYMBOLS | SECRETS_SAFE_SYMBOLS, 4),
+            (
+                DEFAULT_NO_AMBIGUOUS & !SECRETS_SYMBOLS | SECRETS_SAFE_SYMBOLS,
+                4,
+            ),
             (SECRETS_LOWER | SECRETS_DIGITS, 4000),
             (SECRETS_PASSWORD_DEFAULT, 4000),
         ] {

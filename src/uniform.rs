@@ -355,7 +355,7 @@ pub(crate) mod tests {
         // which is < threshold 1 and must be redrawn; 0x5555 lands on 0 fairly.
         let mut src = Scripted(&[0, 0, 0x56, 0x55], 0);
         let v = with_stream(&mut src, 4, |s| below(s, 3)).unwrap();
-        assert_eq!(v, (0x5556u128 * 3 >> 16) as u64);
+        assert_eq!(v, ((0x5556u128 * 3) >> 16) as u64);
         assert_eq!(src.1, 4, "the first draw was rejected");
     }
 

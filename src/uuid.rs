@@ -64,14 +64,23 @@ mod tests {
             v4(&mut src, &mut out).unwrap();
             let text = std::str::from_utf8(&out[..36]).unwrap();
             let parts: Vec<&str> = text.split('-').collect();
-            assert_eq!(parts.iter().map(|p| p.len()).collect::<Vec<_>>(), [8, 4, 4, 4, 12]);
-            assert!(text.bytes().all(|c| c == b'-' || c.is_ascii_digit() || (b'a'..=b'f').contains(&c)));
+            assert_eq!(
+                parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+                [8, 4, 4, 4, 12]
+            );
+            assert!(
+                text.bytes()
+                    .all(|c| c == b'-' || c.is_ascii_digit() || (b'a'..=b'f').contains(&c))
+            );
             assert_eq!(out[14], b'4');
             variants[b"89ab".iter().position(|&c| c == out[19]).unwrap()] += 1;
         }
         assert_eq!(src.requests, 4000);
         assert!(chi_square(&variants) < chi_square_limit(3));
-        assert_eq!(v4(&mut OsEntropy, &mut out[..36]), Err(Error::BufferTooSmall));
+        assert_eq!(
+            v4(&mut OsEntropy, &mut out[..36]),
+            Err(Error::BufferTooSmall)
+        );
         assert_eq!(v4(&mut Failing, &mut out), Err(Error::Entropy));
     }
 }

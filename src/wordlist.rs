@@ -24,7 +24,10 @@ const fn parse(text: &[u8]) -> [&[u8]; EFF_LARGE_LEN] {
     let mut rest = text;
     let mut n = 0;
     while n < EFF_LARGE_LEN {
-        assert!(rest.len() > 6 && rest[5] == b'\t', "a line is not ddddd<TAB>word");
+        assert!(
+            rest.len() > 6 && rest[5] == b'\t',
+            "a line is not ddddd<TAB>word"
+        );
         let (_, line) = rest.split_at(6);
         let mut end = 0;
         while line[end] != b'\n' {
@@ -80,7 +83,10 @@ mod tests {
             for k in (0..5).rev() {
                 dice.push(char::from(b'1' + (i / 6usize.pow(k) % 6) as u8));
             }
-            assert_eq!(line, format!("{dice}\t{}", std::str::from_utf8(EFF_LARGE[i]).unwrap()));
+            assert_eq!(
+                line,
+                format!("{dice}\t{}", std::str::from_utf8(EFF_LARGE[i]).unwrap())
+            );
         }
     }
 }

@@ -41,20 +41,39 @@ fn build(source: &Path, linkage: &str) -> PathBuf {
         .cargo_metadata(false)
         .get_compiler();
     let mut cmd = compiler.to_command();
-    cmd.args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-D_DEFAULT_SOURCE"])
-        .arg("-I")
-        .arg(root.join("include"))
-        .arg("-I")
-        .arg(root.join("ctests"))
-        .arg(source)
-        .arg("-o")
-        .arg(&exe);
+    cmd.args([
+        "-std=c11",
+        "-Wall",
+        "-Wextra",
+        "-Werror",
+        "-D_DEFAULT_SOURCE",
+    ])
+    .arg("-I")
+    .arg(root.join("include"))
+    .arg("-I")
+    .arg(root.join("ctests"))
+    .arg(source)
+    .arg("-o")
+    .arg(&exe);
     match linkage {
-        "static" => cmd.arg(lib_dir.join("libsecrets.a")).args(["-lpthread", "-ldl", "-lm", "-lrt", "-lgcc_s", "-lutil"]),
-        _ => cmd.arg(format!("-L{}", lib_dir.display())).args(["-lsecrets", "-lm"]),
+        "static" => cmd.arg(lib_dir.join("libsecrets.a")).args([
+            "-lpthread",
+            "-ldl",
+            "-lm",
+            "-lrt",
+            "-lgcc_s",
+            "-lutil",
+        ]),
+        _ => cmd
+            .arg(format!("-L{}", lib_dir.display()))
+            .args(["-lsecrets", "-lm"]),
     };
     let status = cmd.status().expect("run the C compiler");
-    assert!(status.success(), "compiling {} ({linkage}) failed", source.display());
+    assert!(
+        status.success(),
+        "compiling {} ({linkage}) failed",
+        source.display()
+    );
     exe
 }
 

@@ -5,7 +5,8 @@
 use super::mask_lt;
 
 /// The 62 characters, in digit order.
-pub(crate) const ALPHABET: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+pub(crate) const ALPHABET: &[u8; 62] =
+    b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
 /// Characters of a 32-bit value: 62^6 > 2^32 > 62^5.
 pub(crate) const U32_DIGITS: usize = 6;

@@ -230,7 +230,11 @@ pub unsafe extern "C" fn secrets_otp_numeric(
     out_size: usize,
     digits: usize,
 ) -> secrets_status {
-    unsafe { text_out(out, out_size, |buf| otp_code::numeric(&mut OsEntropy, buf, digits)) }
+    unsafe {
+        text_out(out, out_size, |buf| {
+            otp_code::numeric(&mut OsEntropy, buf, digits)
+        })
+    }
 }
 
 /// Writes an alphanumeric one-time code of `length` characters and a NUL
