@@ -32,11 +32,6 @@
 
 
 /**
- * Characters of a 32-bit value: 62^6 > 2^32 > 62^5.
- */
-#define U32_DIGITS 6
-
-/**
  * Buffer size for `secrets_uuid4`: 36 characters and the NUL.
  */
 #define SECRETS_UUID_SIZE 37
@@ -262,7 +257,9 @@ size_t secrets_passphrase_size(size_t words, const char *separator);
  * Distinctness is checked on every call by comparing every pair (the
  * library allocates no memory to sort or hash in): about
  * `wordlist_len²/2` string comparisons, some 30 million (tens of
- * milliseconds) for a 7776-word list. `out_size` must hold the longest
+ * milliseconds) for a 7776-word list. Each output word is then selected
+ * by reading the whole list (so the memory touched does not reveal it).
+ * `out_size` must hold the longest
  * possible passphrase: `words * longest word + (words - 1) *
  * strlen(separator) + 1`.
  *

@@ -2,12 +2,15 @@
 //! (the built-in EFF large list, or the caller's), joined by a separator.
 //!
 //! The output buffer must hold the *longest* possible passphrase, so that
-//! whether a buffer is large enough never depends on the random draw.
+//! whether a buffer is large enough never depends on the random draw. Words
+//! are selected by reading the whole list with masks rather than by a
+//! look-up at the secret index.
 
 use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, with_stream};
 use crate::uniform;
 use crate::wordlist::{EFF_LARGE, EFF_LARGE_LEN, EFF_LARGE_LONGEST};
+use subtle::ConstantTimeEq;
 
 /// A list of words to draw from.
 pub trait WordList {
@@ -103,16 +106,38 @@ pub fn generate<S: EntropySource, L: WordList + ?Sized>(
     let area = text_area(out, longest_len(list, words, separator.len())?)?;
     let count = list.len() as u64;
     with_stream(source, uniform::plan_bytes(words, count), |stream| {
+        let longest = list.longest();
         let mut at = 0;
         for k in 0..words {
             if k > 0 {
                 at = put(area, at, separator)?;
             }
             let index = uniform::below(stream, count)?;
-            at = put(area, at, list.word(index as usize))?;
+            let end = at.checked_add(longest).ok_or(Error::BufferTooSmall)?;
+            let slot = area.get_mut(at..end).ok_or(Error::BufferTooSmall)?;
+            at += select_word(list, index, slot);
         }
         Ok(at)
     })
+}
+
+/// Copies word `index` of `list` to the start of `slot` (as long as the
+/// longest word; the rest is zeroed) and returns its length. Every word is
+/// read, so which memory is touched does not depend on the secret index
+/// (a direct look-up would reveal the word's cache line).
+fn select_word<L: WordList + ?Sized>(list: &L, index: u64, slot: &mut [u8]) -> usize {
+    slot.fill(0);
+    let mut len = 0;
+    for i in 0..list.len() {
+        let chosen = (i as u64).ct_eq(&index).unwrap_u8();
+        let mask = 0u8.wrapping_sub(chosen);
+        let word = list.word(i);
+        for (out, &b) in slot.iter_mut().zip(word) {
+            *out |= b & mask;
+        }
+        len |= word.len() & 0usize.wrapping_sub(usize::from(chosen));
+    }
+    len
 }
 
 /// Validates a caller's `list`, then [`generate`]s.
@@ -216,6 +241,21 @@ mod tests {
         for row in &counts {
             assert!(chi_square(row) < chi_square_limit(4), "{row:?}");
         }
+    }
+
+    #[test]
+    fn select_word_copies_exactly_the_chosen_word() {
+        let long = [b'x'; 300];
+        let list: [&[u8]; 3] = [b"ab", &long, b"c"];
+        let mut slot = [0xffu8; 300];
+        for (i, word) in list.iter().enumerate() {
+            assert_eq!(select_word(&list[..], i as u64, &mut slot), word.len());
+            assert_eq!(&slot[..word.len()], *word);
+            assert!(slot[word.len()..].iter().all(|&b| b == 0));
+        }
+        let mut out = [0u8; 700];
+        let len = generate_custom(&mut OsEntropy, &mut out, 2, &list[..], b"+").unwrap();
+        assert!(out[..len].split(|&c| c == b'+').all(|w| list.contains(&w)));
     }
 
     #[test]

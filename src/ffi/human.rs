@@ -188,7 +188,9 @@ impl WordList for CWordList<'_> {
 /// Distinctness is checked on every call by comparing every pair (the
 /// library allocates no memory to sort or hash in): about
 /// `wordlist_len²/2` string comparisons, some 30 million (tens of
-/// milliseconds) for a 7776-word list. `out_size` must hold the longest
+/// milliseconds) for a 7776-word list. Each output word is then selected
+/// by reading the whole list (so the memory touched does not reveal it).
+/// `out_size` must hold the longest
 /// possible passphrase: `words * longest word + (words - 1) *
 /// strlen(separator) + 1`.
 ///
