@@ -477,6 +477,33 @@ static void test_uuids(void) {
     CHECK_STATUS(secrets_uuid4(NULL, SECRETS_UUID_SIZE), SECRETS_ERR_NULL_POINTER);
 }
 
+/* A size above PTRDIFF_MAX describes no real buffer: every text function
+ * refuses it and clears only out[0]; size 0 is too small for anything. */
+#define CHECK_HUGE_AND_EMPTY(call_with_size)                                   \
+    do {                                                                       \
+        size_t out_size_ = SIZE_MAX;                                           \
+        fill_marker();                                                         \
+        CHECK_STATUS(call_with_size, SECRETS_ERR_INVALID_ARGUMENT);            \
+        CHECK(buf[0] == 0 && (unsigned char)buf[1] == 0xAA);                   \
+        out_size_ = 0;                                                         \
+        fill_marker();                                                         \
+        CHECK_STATUS(call_with_size, SECRETS_ERR_BUFFER_TOO_SMALL);            \
+        CHECK((unsigned char)buf[0] == 0xAA);                                  \
+    } while (0)
+
+static void test_unreal_sizes(void) {
+    const char *const list[] = {"ant", "bee"};
+    CHECK_HUGE_AND_EMPTY(secrets_password(buf, out_size_, 8, SECRETS_PASSWORD_DEFAULT));
+    CHECK_HUGE_AND_EMPTY(secrets_password_custom(buf, out_size_, 8, "abc"));
+    CHECK_HUGE_AND_EMPTY(secrets_passphrase(buf, out_size_, 4, NULL));
+    CHECK_HUGE_AND_EMPTY(secrets_passphrase_custom(buf, out_size_, 4, list, 2, NULL));
+    CHECK_HUGE_AND_EMPTY(secrets_otp_numeric(buf, out_size_, 6));
+    CHECK_HUGE_AND_EMPTY(secrets_otp_alphanumeric(buf, out_size_, 6));
+    CHECK_HUGE_AND_EMPTY(secrets_api_key(buf, out_size_, "sk", 16));
+    CHECK_HUGE_AND_EMPTY(secrets_api_key_checksummed(buf, out_size_, "ghp"));
+    CHECK_HUGE_AND_EMPTY(secrets_uuid4(buf, out_size_));
+}
+
 int main(void) {
     test_password_policies();
     test_password_uniformity();
@@ -486,5 +513,6 @@ int main(void) {
     test_otp_codes();
     test_api_keys();
     test_uuids();
+    test_unreal_sizes();
     return check_finish("test_human");
 }
