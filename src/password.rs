@@ -88,8 +88,7 @@ impl Policy {
             each_class: flags & SECRETS_EACH_CLASS != 0,
         };
         let no_ambiguous = flags & SECRETS_NO_AMBIGUOUS != 0;
-        for (flag, chars) in CLASSES.iter().filter(|(flag, _)| flags & flag != 0) {
-            debug_assert!(*flag != 0 && policy.classes < MAX_CLASSES);
+        for (_, chars) in CLASSES.iter().filter(|(flag, _)| flags & flag != 0) {
             for &c in chars.iter() {
                 if !(no_ambiguous && AMBIGUOUS.contains(&c)) {
                     policy.alphabet.push_new(c);
@@ -148,19 +147,13 @@ impl Policy {
             return 1.0;
         }
         let n = self.alphabet.len() as f64;
-        let sizes: [usize; MAX_CLASSES] = {
-            let mut sizes = [0; MAX_CLASSES];
-            sizes
-                .iter_mut()
-                .zip(self.class_sizes())
-                .for_each(|(s, c)| *s = c);
-            sizes
-        };
         let mut sum = 0.0;
         for missing in 0u32..1 << self.classes {
-            let excluded: usize = (0..self.classes)
-                .filter(|k| missing & (1 << k) != 0)
-                .map(|k| sizes[k])
+            let excluded: usize = self
+                .class_sizes()
+                .enumerate()
+                .filter(|(k, _)| missing & (1 << k) != 0)
+                .map(|(_, size)| size)
                 .sum();
             let term = libm::pow((n - excluded as f64) / n, length as f64);
             sum += if missing.count_ones() % 2 == 0 {
@@ -210,8 +203,12 @@ impl Policy {
         let draws = length.saturating_mul(self.planned_attempts(length));
         let every_class = (1u32 << self.classes) - 1;
         with_stream(source, self.alphabet.plan(draws), |stream| {
-            while self.draw(stream, text)? != every_class && self.each_class {}
-            Ok(length)
+            loop {
+                let seen = self.draw(stream, text)?;
+                if !self.each_class || seen == every_class {
+                    return Ok(length);
+                }
+            }
         })
     }
 
