@@ -72,6 +72,7 @@ static void demo_core_randomness(void) {
 }
 
 static void demo_human_facing(void) {
+    printf("\n-- human-facing secrets --\n");
     char password[17];
     must(secrets_password(password, sizeof password, 16, SECRETS_PASSWORD_DEFAULT), "secrets_password");
     printf("password (default policy):  %s  (%.1f bits)\n", password,
