@@ -98,10 +98,86 @@
 #define SECRETS_TOTP_MAX_WINDOW 10
 
 /**
+ * Buffer size for `secrets_uuid4`: 36 characters and the NUL.
+ */
+#define SECRETS_UUID_SIZE 37
+
+/**
+ * Number of words in the built-in passphrase list (the EFF large
+ * wordlist): each word carries log2(7776) ≈ 12.925 bits, so
+ * `secrets_entropy_bits(words, SECRETS_EFF_WORDLIST_LEN)` is a
+ * passphrase's entropy.
+ */
+#define SECRETS_EFF_WORDLIST_LEN 7776
+
+/**
+ * Longest API key prefix, in bytes.
+ */
+#define SECRETS_API_KEY_PREFIX_MAX 32
+
+/**
+ * Largest buffer `secrets_api_key_checksummed` can need: a 32-byte prefix,
+ * `_`, 30 random and 6 checksum characters, and the NUL.
+ */
+#define SECRETS_API_KEY_CHECKSUMMED_MAX_SIZE 70
+
+/**
+ * Longest numeric or alphanumeric one-time code, in characters.
+ */
+#define SECRETS_OTP_CODE_MAX_LEN 64
+
+/**
  * Bytes of entropy in a token when the caller has no better figure: 32, as
  * Python's `secrets` module uses (256 bits).
  */
 #define SECRETS_DEFAULT_ENTROPY 32
+
+/**
+ * Password class: lowercase letters `a-z` (26).
+ */
+#define SECRETS_LOWER 1
+
+/**
+ * Password class: uppercase letters `A-Z` (26).
+ */
+#define SECRETS_UPPER 2
+
+/**
+ * Password class: digits `0-9` (10).
+ */
+#define SECRETS_DIGITS 4
+
+/**
+ * Password class: the 32 ASCII punctuation characters
+ * ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``.
+ */
+#define SECRETS_SYMBOLS 8
+
+/**
+ * Password class, instead of `SECRETS_SYMBOLS` (not with it): the 12
+ * shell- and URL-friendlier symbols `!@#$%^&*-_+.`.
+ */
+#define SECRETS_SAFE_SYMBOLS 16
+
+/**
+ * Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " `` ` ``
+ * (zero, capital o, small o, one, capital i, small L, vertical bar,
+ * apostrophe, double quote, backtick). Class sizes become: lower 24,
+ * upper 24, digits 8, symbols 28, safe symbols 12.
+ */
+#define SECRETS_NO_AMBIGUOUS 32
+
+/**
+ * Modifier: at least one character of every chosen class. The password is
+ * still uniform over all strings that satisfy this (whole-password redraw).
+ */
+#define SECRETS_EACH_CLASS 64
+
+/**
+ * Lowercase, uppercase, digits and symbols, at least one of each (94
+ * characters; a 16-character password carries about 104.6 bits).
+ */
+#define SECRETS_PASSWORD_DEFAULT ((((SECRETS_LOWER | SECRETS_UPPER) | SECRETS_DIGITS) | SECRETS_SYMBOLS) | SECRETS_EACH_CLASS)
 
 /**
  * The result of every fallible libsecrets call. The values are fixed
@@ -363,6 +439,216 @@ size_t secrets_base32_decode_size(size_t in_len);
  * is zeroed over `out_size` bytes.
  */
 secrets_status secrets_otpauth_uri(char *out, size_t out_size, const char *issuer, const char *account, const uint8_t *key, size_t key_len, uint32_t period, uint32_t digits, uint32_t algorithm);
+
+/**
+ * Writes a random password of `length` characters and a NUL
+ * (`out_size` ≥ `length + 1`), drawn uniformly from **all** strings of
+ * that length the policy `flags` allows.
+ *
+ * `flags` is one or more classes — `SECRETS_LOWER` (a-z), `SECRETS_UPPER`
+ * (A-Z), `SECRETS_DIGITS` (0-9), `SECRETS_SYMBOLS` (the 32 ASCII
+ * punctuation characters) or `SECRETS_SAFE_SYMBOLS` (`!@#$%^&*-_+.`) —
+ * plus optional modifiers `SECRETS_NO_AMBIGUOUS` (removes
+ * `0 O o 1 I l | ' " `` ` ``) and `SECRETS_EACH_CLASS` (at least one
+ * character of every chosen class; the password is redrawn whole until
+ * this holds, so it stays uniform over the valid strings).
+ * `SECRETS_PASSWORD_DEFAULT` is a good choice; 16 characters of it carry
+ * about 104.6 bits (see `secrets_password_entropy_bits`).
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL);
+ * `SECRETS_ERR_INVALID_ARGUMENT` (no class, an unknown flag bit,
+ * `SECRETS_SYMBOLS` with `SECRETS_SAFE_SYMBOLS`, `length` 0, or under
+ * `SECRETS_EACH_CLASS` a `length` below the number of classes);
+ * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
+ * non-NULL `out` is zeroed over `out_size` bytes.
+ */
+secrets_status secrets_password(char *out, size_t out_size, size_t length, uint32_t flags);
+
+/**
+ * Writes a random password of `length` characters, each drawn uniformly
+ * and independently from the bytes of the NUL-terminated `alphabet`, and
+ * a NUL (`out_size` ≥ `length + 1`). Its entropy is
+ * `secrets_entropy_bits(length, strlen(alphabet))`.
+ *
+ * `alphabet` is a set of bytes: 2 to 127 distinct ASCII bytes (0x01-0x7F).
+ * Bytes ≥ 0x80 are refused, so the output is always ASCII and a multi-byte
+ * UTF-8 character can never be split.
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `alphabet` NULL);
+ * `SECRETS_ERR_INVALID_ARGUMENT` (`length` 0; `alphabet` shorter than 2,
+ * with a repeated byte or a byte ≥ 0x80); `SECRETS_ERR_BUFFER_TOO_SMALL`;
+ * `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
+ * `out_size` bytes.
+ */
+secrets_status secrets_password_custom(char *out, size_t out_size, size_t length, const char *alphabet);
+
+/**
+ * The entropy of `secrets_password(.., length, flags)` in bits: log2 of
+ * the number of possible passwords, exact under `SECRETS_EACH_CLASS`
+ * (inclusion–exclusion over the classes), `length * log2(alphabet size)`
+ * without it. 0 for an invalid policy or length (those
+ * `secrets_password` refuses). Finite for every `length`, `SIZE_MAX`
+ * included.
+ */
+double secrets_password_entropy_bits(size_t length, uint32_t flags);
+
+/**
+ * Writes a passphrase of `words` words from the built-in EFF large
+ * wordlist (7776 words, ≈12.925 bits a word: 6 words ≈ 77.5 bits), each
+ * drawn uniformly and independently, joined by `separator`, and a NUL.
+ * The words are lowercase ASCII letters (four contain a hyphen:
+ * drop-down, felt-tip, t-shirt, yo-yo).
+ *
+ * `separator` NULL means `"-"`; any NUL-terminated string, even `""`, is
+ * allowed. `out_size` must be at least `secrets_passphrase_size(words,
+ * separator)`, the size of the *longest* possible passphrase, so whether
+ * the buffer suffices never depends on the words drawn.
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL);
+ * `SECRETS_ERR_INVALID_ARGUMENT` (`words` 0, or the size overflows);
+ * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
+ * non-NULL `out` is zeroed over `out_size` bytes.
+ */
+secrets_status secrets_passphrase(char *out, size_t out_size, size_t words, const char *separator);
+
+/**
+ * The `out_size` `secrets_passphrase(.., words, separator)` needs: the
+ * longest passphrase (9 bytes a word, the longest word of the list, plus
+ * the separators) and its NUL. `separator` NULL means `"-"`. 0 when
+ * `words` is 0 or the size overflows.
+ */
+size_t secrets_passphrase_size(size_t words, const char *separator);
+
+/**
+ * Like `secrets_passphrase`, with the caller's list: `wordlist` points to
+ * `wordlist_len` NUL-terminated words, of which each output word is a
+ * uniform independent choice. Entropy: `secrets_entropy_bits(words,
+ * wordlist_len)`.
+ *
+ * The list must have at least 2 words, none empty, all distinct (bytewise).
+ * Distinctness is checked on every call by comparing every pair (the
+ * library allocates no memory to sort or hash in): about
+ * `wordlist_len²/2` string comparisons, some 30 million (tens of
+ * milliseconds) for a 7776-word list. Each output word is then selected
+ * by reading the whole list (so the memory touched does not reveal it).
+ * `out_size` must hold the longest
+ * possible passphrase: `words * longest word + (words - 1) *
+ * strlen(separator) + 1`.
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL; `wordlist` NULL with
+ * `wordlist_len` > 0; any of the `wordlist_len` entries NULL);
+ * `SECRETS_ERR_INVALID_ARGUMENT` (`words` 0; fewer than 2 words; an empty
+ * or repeated word; the size overflows); `SECRETS_ERR_BUFFER_TOO_SMALL`;
+ * `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
+ * `out_size` bytes.
+ */
+secrets_status secrets_passphrase_custom(char *out, size_t out_size, size_t words, const char *const *wordlist, size_t wordlist_len, const char *separator);
+
+/**
+ * Writes a numeric one-time code of `digits` decimal digits and a NUL
+ * (`out_size` ≥ `digits + 1`): uniform over all 10^digits values, leading
+ * zeros kept ("004271"). 6 digits carry 19.9 bits: rate-limit guesses.
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER`; `SECRETS_ERR_INVALID_ARGUMENT`
+ * (`digits` 0 or above 64, `SECRETS_OTP_CODE_MAX_LEN`);
+ * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
+ * non-NULL `out` is zeroed over `out_size` bytes.
+ */
+secrets_status secrets_otp_numeric(char *out, size_t out_size, size_t digits);
+
+/**
+ * Writes an alphanumeric one-time code of `length` characters and a NUL
+ * (`out_size` ≥ `length + 1`), each uniform over the 32 characters
+ * `23456789ABCDEFGHJKLMNPQRSTUVWXYZ` (no 0 O 1 I): 5 bits a character,
+ * 8 characters = 40 bits.
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER`; `SECRETS_ERR_INVALID_ARGUMENT`
+ * (`length` 0 or above 64, `SECRETS_OTP_CODE_MAX_LEN`);
+ * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
+ * non-NULL `out` is zeroed over `out_size` bytes.
+ */
+secrets_status secrets_otp_alphanumeric(char *out, size_t out_size, size_t length);
+
+/**
+ * Writes an API key `<prefix>_<2*nbytes lowercase hex>` and a NUL; with
+ * `prefix` NULL or `""` just the hex. It carries `8 * nbytes` bits
+ * (`SECRETS_DEFAULT_ENTROPY`, 32, is a good `nbytes`). `out_size` must be
+ * at least `secrets_api_key_size(prefix, nbytes)`.
+ *
+ * `prefix` is at most 32 (`SECRETS_API_KEY_PREFIX_MAX`) characters of
+ * `[A-Za-z0-9_]`.
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL);
+ * `SECRETS_ERR_INVALID_ARGUMENT` (a bad prefix, `nbytes` 0, the size
+ * overflows); `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On
+ * every error a non-NULL `out` is zeroed over `out_size` bytes.
+ */
+secrets_status secrets_api_key(char *out, size_t out_size, const char *prefix, size_t nbytes);
+
+/**
+ * The `out_size` `secrets_api_key(.., prefix, nbytes)` needs:
+ * `strlen(prefix) + 1 + 2 * nbytes + 1` (`2 * nbytes + 1` without a
+ * prefix). 0 for a bad prefix, `nbytes` 0 or an overflow.
+ */
+size_t secrets_api_key_size(const char *prefix, size_t nbytes);
+
+/**
+ * Writes a checksummed API key and a NUL: `<prefix>_`, 30 uniform base62
+ * characters (`0-9A-Za-z`, 178.6 bits), then 6 base62 characters of the
+ * CRC-32 (as zlib's `crc32()`) of everything before them, most significant
+ * digit first, zero-padded — the shape of GitHub's tokens, which secret
+ * scanners recognise and `secrets_api_key_check` verifies offline. The
+ * key is `strlen(prefix) + 37` characters; `out_size` must be at least
+ * `secrets_api_key_checksummed_size(prefix)` (at most
+ * `SECRETS_API_KEY_CHECKSUMMED_MAX_SIZE`).
+ *
+ * The prefix is required (it is what scanners match): 1 to 32 characters
+ * of `[A-Za-z0-9_]`, e.g. `"myapp"`.
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `prefix` NULL);
+ * `SECRETS_ERR_INVALID_ARGUMENT` (`prefix` empty, too long or with another
+ * character); `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On
+ * every error a non-NULL `out` is zeroed over `out_size` bytes.
+ */
+secrets_status secrets_api_key_checksummed(char *out, size_t out_size, const char *prefix);
+
+/**
+ * The `out_size` `secrets_api_key_checksummed(.., prefix)` needs:
+ * `strlen(prefix) + 38`. 0 when `prefix` is NULL, empty or invalid.
+ */
+size_t secrets_api_key_checksummed_size(const char *prefix);
+
+/**
+ * Checks a key made by `secrets_api_key_checksummed`: `SECRETS_OK` when
+ * it is a valid prefix (1 to 32 of `[A-Za-z0-9_]`), `_`, 36 base62
+ * characters, and the last 6 are the CRC-32 of the rest;
+ * `SECRETS_ERR_MALFORMED` otherwise (a typo, a truncation, a random
+ * string: about one in 57 billion random strings of the right shape
+ * passes). This catches mistakes cheaply; it does not show that the key
+ * was issued. `SECRETS_ERR_NULL_POINTER` when `key` is NULL.
+ */
+secrets_status secrets_api_key_check(const char *key);
+
+/**
+ * Writes a random UUID, RFC 9562 version 4, and a NUL: 36 lowercase
+ * characters `xxxxxxxx-xxxx-4xxx-Nxxx-xxxxxxxxxxxx` (N is 8, 9, a or b)
+ * carrying 122 random bits. `out_size` must be at least
+ * `SECRETS_UUID_SIZE` (37).
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER`; `SECRETS_ERR_BUFFER_TOO_SMALL`;
+ * `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
+ * `out_size` bytes.
+ */
+secrets_status secrets_uuid4(char *out, size_t out_size);
+
+/**
+ * Bits of entropy in `length` characters each drawn uniformly and
+ * independently from `alphabet_size` symbols: `length *
+ * log2(alphabet_size)`. 0 when `alphabet_size` < 2. Use it for custom
+ * passwords (`strlen(alphabet)`), custom passphrases (`wordlist_len`
+ * words) and the built-in list (`SECRETS_EFF_WORDLIST_LEN`).
+ */
+double secrets_entropy_bits(size_t length, size_t alphabet_size);
 
 /**
  * Writes `nbytes` random bytes to `out` with one request to the OS.

@@ -8,6 +8,8 @@
 #![cfg_attr(not(any(feature = "std", test)), no_std)]
 #![forbid(unsafe_op_in_unsafe_fn)]
 
+pub mod alphabet;
+pub mod apikey;
 pub mod compare;
 pub mod csrf;
 pub mod encode;
@@ -15,7 +17,12 @@ pub mod error;
 pub mod ffi;
 pub mod hotp_totp;
 pub mod mac;
+pub mod otp_code;
 pub mod otpauth;
+pub mod passphrase;
+pub mod password;
 pub mod rng;
 pub mod token;
 pub mod uniform;
+pub mod uuid;
+pub mod wordlist;

@@ -356,7 +356,7 @@ pub fn uniform<S: EntropySource>(stream: &mut RandomStream<'_, S>, a: f64, b: f6
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::rng::testing::*;
     use crate::rng::{OsEntropy, with_stream};

@@ -10,6 +10,7 @@
 //! made anywhere else.
 
 pub mod base32;
+pub mod base62;
 pub mod base64url;
 pub mod hex;
 

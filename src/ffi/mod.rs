@@ -12,6 +12,7 @@
 #![allow(clippy::missing_safety_doc)] // the C contract in the header is the safety doc
 
 pub mod auth;
+pub mod human;
 pub mod random;
 pub mod status;
 
@@ -104,27 +105,35 @@ fn finish<T: DefaultIsZeroes>(result: Result<()>, buf: &mut [T]) -> secrets_stat
 
 /// An input byte range: NULL with length 0 is empty; NULL otherwise is an error.
 pub(crate) unsafe fn in_bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8]> {
-    match (ptr.is_null(), len) {
-        (_, 0) => Ok(&[]),
-        (true, _) => Err(Error::NullPointer),
-        (false, len) if len > MAX_OBJECT_SIZE => Err(Error::InvalidArgument),
-        (false, len) => Ok(unsafe { core::slice::from_raw_parts(ptr, len) }),
-    }
+    unsafe { in_array(ptr, len) }
+}
+
+/// An input array of `len` elements: NULL with length 0 is empty.
+pub(crate) unsafe fn in_array<'a, T>(ptr: *const T, len: usize) -> Result<&'a [T]> {
+    checked_array(ptr, len)?;
+    Ok(match len {
+        0 => &[],
+        _ => unsafe { core::slice::from_raw_parts(ptr, len) },
+    })
 }
 
 /// A mutable array of `len` elements: NULL with length 0 is empty.
 pub(crate) unsafe fn array_mut<'a, T>(ptr: *mut T, len: usize) -> Result<&'a mut [T]> {
-    match (ptr.is_null(), len) {
-        (_, 0) => Ok(&mut []),
-        (true, _) => Err(Error::NullPointer),
-        (false, len)
-            if len
-                .checked_mul(size_of::<T>())
-                .is_none_or(|size| size > MAX_OBJECT_SIZE) =>
-        {
-            Err(Error::InvalidArgument)
-        }
-        (false, len) => Ok(unsafe { core::slice::from_raw_parts_mut(ptr, len) }),
+    checked_array(ptr, len)?;
+    Ok(match len {
+        0 => &mut [],
+        _ => unsafe { core::slice::from_raw_parts_mut(ptr, len) },
+    })
+}
+
+/// The checks every array argument gets: a non-empty array needs a pointer,
+/// and `len` elements of `T` must fit in one C object (PTRDIFF_MAX bytes).
+fn checked_array<T>(ptr: *const T, len: usize) -> Result<()> {
+    match len.checked_mul(size_of::<T>()) {
+        _ if len == 0 => Ok(()),
+        _ if ptr.is_null() => Err(Error::NullPointer),
+        Some(size) if size <= MAX_OBJECT_SIZE => Ok(()),
+        _ => Err(Error::InvalidArgument),
     }
 }
 

@@ -1,0 +1,270 @@
+//! Passphrases: words drawn uniformly and independently from a wordlist
+//! (the built-in EFF large list, or the caller's), joined by a separator.
+//!
+//! The output buffer must hold the *longest* possible passphrase, so that
+//! whether a buffer is large enough never depends on the random draw. Words
+//! are selected by reading the whole list with masks rather than by a
+//! look-up at the secret index.
+
+use crate::error::{Error, Result, text_area};
+use crate::rng::{EntropySource, with_stream};
+use crate::uniform;
+use crate::wordlist::{EFF_LARGE, EFF_LARGE_LEN, EFF_LARGE_LONGEST};
+use subtle::ConstantTimeEq;
+
+/// A list of words to draw from.
+pub trait WordList {
+    /// Number of words.
+    fn len(&self) -> usize;
+    /// Whether there is no word.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Word `index` (< `len()`), without terminator.
+    fn word(&self, index: usize) -> &[u8];
+    /// Length of the longest word.
+    fn longest(&self) -> usize {
+        (0..self.len())
+            .map(|i| self.word(i).len())
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+impl WordList for [&[u8]] {
+    fn len(&self) -> usize {
+        <[&[u8]]>::len(self)
+    }
+    fn word(&self, index: usize) -> &[u8] {
+        self.get(index).copied().unwrap_or_default()
+    }
+}
+
+/// The built-in EFF large wordlist (7776 words, 12.9 bits a word).
+pub struct EffLarge;
+
+impl WordList for EffLarge {
+    fn len(&self) -> usize {
+        EFF_LARGE_LEN
+    }
+    fn word(&self, index: usize) -> &[u8] {
+        EFF_LARGE.get(index).copied().unwrap_or_default()
+    }
+    fn longest(&self) -> usize {
+        EFF_LARGE_LONGEST
+    }
+}
+
+/// The separator when the caller gives none.
+pub(crate) const DEFAULT_SEPARATOR: &[u8] = b"-";
+
+/// A caller's list must have at least 2 words, none empty, all distinct
+/// (a repeated word would silently weigh the draw); else `InvalidArgument`.
+/// Distinctness is checked by comparing every pair (no memory to sort or
+/// hash in): about n²/2 comparisons, ~30 million for a 7776-word list.
+pub fn validate<L: WordList + ?Sized>(list: &L) -> Result<()> {
+    if list.len() < 2 {
+        return Err(Error::InvalidArgument);
+    }
+    for i in 0..list.len() {
+        let word = list.word(i);
+        if word.is_empty() || (0..i).any(|j| list.word(j) == word) {
+            return Err(Error::InvalidArgument);
+        }
+    }
+    Ok(())
+}
+
+/// Length of the longest passphrase of `words` words: `words * longest +
+/// (words - 1) * separator_len`. `words` 0 or an overflow is
+/// `InvalidArgument`.
+pub fn longest_len<L: WordList + ?Sized>(
+    list: &L,
+    words: usize,
+    separator_len: usize,
+) -> Result<usize> {
+    let separators = words.checked_sub(1).ok_or(Error::InvalidArgument)?;
+    list.longest()
+        .checked_mul(words)
+        .zip(separator_len.checked_mul(separators))
+        .and_then(|(w, s)| w.checked_add(s))
+        .ok_or(Error::InvalidArgument)
+}
+
+/// Writes `words` words of `list`, each uniform and independent, joined by
+/// `separator`, at the start of `out` with one request to `source`; returns
+/// the text length. `out` must have room for the longest possible
+/// passphrase and its NUL (else `BufferTooSmall`). `list` is trusted to be
+/// valid (see [`validate`]).
+pub fn generate<S: EntropySource, L: WordList + ?Sized>(
+    source: &mut S,
+    out: &mut [u8],
+    words: usize,
+    list: &L,
+    separator: &[u8],
+) -> Result<usize> {
+    let area = text_area(out, longest_len(list, words, separator.len())?)?;
+    let count = list.len() as u64;
+    with_stream(source, uniform::plan_bytes(words, count), |stream| {
+        let longest = list.longest();
+        let mut at = 0;
+        for k in 0..words {
+            if k > 0 {
+                at = put(area, at, separator)?;
+            }
+            let index = uniform::below(stream, count)?;
+            let end = at.checked_add(longest).ok_or(Error::BufferTooSmall)?;
+            let slot = area.get_mut(at..end).ok_or(Error::BufferTooSmall)?;
+            at += select_word(list, index, slot);
+        }
+        Ok(at)
+    })
+}
+
+/// Copies word `index` of `list` to the start of `slot` (as long as the
+/// longest word; the rest is zeroed) and returns its length. Every word is
+/// read, so which memory is touched does not depend on the secret index
+/// (a direct look-up would reveal the word's cache line).
+fn select_word<L: WordList + ?Sized>(list: &L, index: u64, slot: &mut [u8]) -> usize {
+    slot.fill(0);
+    let mut len = 0;
+    for i in 0..list.len() {
+        let chosen = (i as u64).ct_eq(&index).unwrap_u8();
+        let mask = 0u8.wrapping_sub(chosen);
+        let word = list.word(i);
+        for (out, &b) in slot.iter_mut().zip(word) {
+            *out |= b & mask;
+        }
+        len |= word.len() & 0usize.wrapping_sub(usize::from(chosen));
+    }
+    len
+}
+
+/// Validates a caller's `list`, then [`generate`]s.
+pub fn generate_custom<S: EntropySource, L: WordList + ?Sized>(
+    source: &mut S,
+    out: &mut [u8],
+    words: usize,
+    list: &L,
+    separator: &[u8],
+) -> Result<usize> {
+    validate(list)?;
+    generate(source, out, words, list, separator)
+}
+
+/// Copies `bytes` to `area[at..]`; returns the new end.
+fn put(area: &mut [u8], at: usize, bytes: &[u8]) -> Result<usize> {
+    let end = at.checked_add(bytes.len()).ok_or(Error::BufferTooSmall)?;
+    area.get_mut(at..end)
+        .ok_or(Error::BufferTooSmall)?
+        .copy_from_slice(bytes);
+    Ok(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rng::OsEntropy;
+    use crate::rng::testing::*;
+    use crate::uniform::tests::{chi_square, chi_square_limit};
+
+    fn phrase(words: usize, separator: &[u8]) -> String {
+        let mut out = [0u8; 256];
+        let len = generate(&mut OsEntropy, &mut out, words, &EffLarge, separator).unwrap();
+        String::from_utf8(out[..len].to_vec()).unwrap()
+    }
+
+    #[test]
+    fn words_come_from_the_list() {
+        for _ in 0..200 {
+            let p = phrase(6, b" ");
+            let words: Vec<&str> = p.split(' ').collect();
+            assert_eq!(words.len(), 6);
+            for w in words {
+                assert!(EFF_LARGE.contains(&w.as_bytes()), "{w}");
+            }
+        }
+        let p = phrase(3, b"");
+        assert!(p.bytes().all(|c| c.is_ascii_lowercase() || c == b'-'));
+    }
+
+    #[test]
+    fn sizes() {
+        assert_eq!(longest_len(&EffLarge, 1, 1), Ok(9));
+        assert_eq!(longest_len(&EffLarge, 6, 1), Ok(59));
+        assert_eq!(longest_len(&EffLarge, 6, 0), Ok(54));
+        assert_eq!(longest_len(&EffLarge, 0, 1), Err(Error::InvalidArgument));
+        assert_eq!(
+            longest_len(&EffLarge, usize::MAX, 1),
+            Err(Error::InvalidArgument)
+        );
+        let mut out = [0u8; 59];
+        assert_eq!(
+            generate(&mut OsEntropy, &mut out, 6, &EffLarge, b"-"),
+            Err(Error::BufferTooSmall)
+        );
+        let mut out = [0u8; 60];
+        assert!(generate(&mut OsEntropy, &mut out, 6, &EffLarge, b"-").is_ok());
+        assert_eq!(
+            generate(&mut Failing, &mut out, 6, &EffLarge, b"-"),
+            Err(Error::Entropy)
+        );
+    }
+
+    #[test]
+    fn custom_lists_are_validated() {
+        let ok: [&[u8]; 3] = [b"a", b"bb", b"ccc"];
+        assert_eq!(validate(&ok[..]), Ok(()));
+        let bad: [&[&[u8]]; 4] = [&[b"a"], &[], &[b"a", b"b", b"a"], &[b"a", b""]];
+        let mut out = [0u8; 64];
+        for list in bad {
+            assert_eq!(validate(list), Err(Error::InvalidArgument));
+            assert_eq!(
+                generate_custom(&mut OsEntropy, &mut out, 2, list, b"-"),
+                Err(Error::InvalidArgument)
+            );
+        }
+    }
+
+    #[test]
+    fn each_word_position_is_uniform() {
+        let list: [&[u8]; 5] = [b"ant", b"bee", b"cat", b"dog", b"eel"];
+        let mut counts = [[0u64; 5]; 4];
+        let mut out = [0u8; 20];
+        for _ in 0..10_000 {
+            let len = generate_custom(&mut OsEntropy, &mut out, 4, &list[..], b".").unwrap();
+            assert_eq!(len, 15);
+            for (pos, w) in out[..len].split(|&c| c == b'.').enumerate() {
+                counts[pos][list.iter().position(|l| *l == w).unwrap()] += 1;
+            }
+        }
+        for row in &counts {
+            assert!(chi_square(row) < chi_square_limit(4), "{row:?}");
+        }
+    }
+
+    #[test]
+    fn select_word_copies_exactly_the_chosen_word() {
+        let long = [b'x'; 300];
+        let list: [&[u8]; 3] = [b"ab", &long, b"c"];
+        let mut slot = [0xffu8; 300];
+        for (i, word) in list.iter().enumerate() {
+            assert_eq!(select_word(&list[..], i as u64, &mut slot), word.len());
+            assert_eq!(&slot[..word.len()], *word);
+            assert!(slot[word.len()..].iter().all(|&b| b == 0));
+        }
+        let mut out = [0u8; 700];
+        let len = generate_custom(&mut OsEntropy, &mut out, 2, &list[..], b"+").unwrap();
+        assert!(out[..len].split(|&c| c == b'+').all(|w| list.contains(&w)));
+    }
+
+    #[test]
+    fn one_request_per_passphrase() {
+        let mut src = CountingOs::default();
+        let mut out = [0u8; 4096];
+        for words in [1, 6, 10, 300] {
+            generate(&mut src, &mut out, words, &EffLarge, b"-").unwrap();
+        }
+        assert_eq!(src.requests, 4);
+    }
+}
