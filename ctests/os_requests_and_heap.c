@@ -268,6 +268,60 @@ static void core(void) {
     NONE(secrets_version);
 }
 
+/* ---- human-facing secrets ----------------------------------------------- */
+
+#ifdef SECRETS_PASSWORD_DEFAULT
+static void human(void) {
+    static const char *const words[] = {"correct", "horse", "battery", "staple"};
+    const uint32_t alnum = SECRETS_LOWER | SECRETS_UPPER | SECRETS_DIGITS;
+
+    ONE(secrets_password, text, sizeof text, 16, SECRETS_PASSWORD_DEFAULT);
+    ONE(secrets_password, text, sizeof text, 4, SECRETS_PASSWORD_DEFAULT); /* many attempts planned */
+    ONE(secrets_password, text, sizeof text, 4096, SECRETS_PASSWORD_DEFAULT);
+    ONE(secrets_password, text, sizeof text, 20, alnum | SECRETS_NO_AMBIGUOUS | SECRETS_EACH_CLASS);
+    ONE(secrets_password, text, sizeof text, 4096, SECRETS_DIGITS);
+    EXPECT(SECRETS_ERR_INVALID_ARGUMENT, secrets_password, 0, text, sizeof text, 16, 0);
+    EXPECT(SECRETS_ERR_INVALID_ARGUMENT, secrets_password, 0, text, sizeof text, 3,
+           SECRETS_PASSWORD_DEFAULT);
+    EXPECT(SECRETS_ERR_BUFFER_TOO_SMALL, secrets_password, 0, text, 16, 16, alnum);
+    ONE(secrets_password_custom, text, sizeof text, 12, "ab");
+    ONE(secrets_password_custom, text, sizeof text, 4096, "0123456789abcdef");
+    EXPECT(SECRETS_ERR_INVALID_ARGUMENT, secrets_password_custom, 0, text, sizeof text, 12, "aa");
+    NONE(secrets_password_entropy_bits, 16, SECRETS_PASSWORD_DEFAULT);
+    NONE(secrets_password_entropy_bits, 16, 0);
+
+    ONE(secrets_passphrase, text, sizeof text, 6, NULL);
+    ONE(secrets_passphrase, text, sizeof text, 400, " "); /* up to ~4 KiB of text */
+    EXPECT(SECRETS_ERR_BUFFER_TOO_SMALL, secrets_passphrase, 0, text, 8, 6, NULL);
+    NONE(secrets_passphrase_size, 6, NULL);
+    ONE(secrets_passphrase_custom, text, sizeof text, 5, words, 4, "-");
+    EXPECT(SECRETS_ERR_INVALID_ARGUMENT, secrets_passphrase_custom, 0, text, sizeof text, 5, words,
+           1, "-");
+
+    ONE(secrets_otp_numeric, text, sizeof text, 6);
+    ONE(secrets_otp_numeric, text, sizeof text, 64);
+    EXPECT(SECRETS_ERR_INVALID_ARGUMENT, secrets_otp_numeric, 0, text, sizeof text, 0);
+    ONE(secrets_otp_alphanumeric, text, sizeof text, 8);
+    ONE(secrets_otp_alphanumeric, text, sizeof text, 64);
+    EXPECT(SECRETS_ERR_INVALID_ARGUMENT, secrets_otp_alphanumeric, 0, text, sizeof text, 65);
+
+    ONE(secrets_api_key, text, sizeof text, "sk_live", 32);
+    ONE(secrets_api_key, text, sizeof text, NULL, 2000);
+    EXPECT(SECRETS_ERR_INVALID_ARGUMENT, secrets_api_key, 0, text, sizeof text, "bad-prefix", 32);
+    NONE(secrets_api_key_size, "sk_live", 32);
+    ONE(secrets_api_key_checksummed, text, sizeof text, "ghp");
+    EXPECT(SECRETS_ERR_BUFFER_TOO_SMALL, secrets_api_key_checksummed, 0, text, 20, "ghp");
+    NONE(secrets_api_key_checksummed_size, "ghp");
+    (void)secrets_api_key_checksummed(text, sizeof text, "ghp");
+    EXPECT(SECRETS_OK, secrets_api_key_check, 0, text);
+    EXPECT(SECRETS_ERR_MALFORMED, secrets_api_key_check, 0, "ghp_0000");
+
+    ONE(secrets_uuid4, text, sizeof text);
+    EXPECT(SECRETS_ERR_BUFFER_TOO_SMALL, secrets_uuid4, 0, text, SECRETS_UUID_SIZE - 1);
+    NONE(secrets_entropy_bits, 16, 94);
+}
+#endif
+
 /* ---- authentication codes and tokens ---------------------------------- */
 
 #ifdef SECRETS_HMAC_SHA256_BYTES
@@ -338,6 +392,9 @@ static void auth(void) {
 int main(void) {
     check_the_counters();
     core();
+#ifdef SECRETS_PASSWORD_DEFAULT
+    human();
+#endif
 #ifdef SECRETS_HMAC_SHA256_BYTES
     auth();
 #endif
