@@ -6,7 +6,7 @@
 //! pass over the whole alphabet with arithmetic masks instead of a table
 //! look-up whose cache line would depend on it.
 
-use crate::encode::mask_eq;
+use crate::encode::mask_lt;
 use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, RandomStream, with_stream};
 use crate::uniform;
@@ -17,16 +17,34 @@ pub(crate) const MAX_ALPHABET: usize = 127;
 /// A set of 2 to 127 distinct non-NUL ASCII bytes, in a fixed order.
 #[derive(Clone, Copy, Debug)]
 pub struct Alphabet {
-    bytes: [u8; MAX_ALPHABET],
+    /// The bytes, then zeros: a whole number of 8-byte words, so that
+    /// [`Alphabet::pick`] reads words.
+    bytes: [u8; MAX_ALPHABET + 1],
     len: usize,
+    /// Bit `b % 64` of word `b / 64` set when byte `b` is in the alphabet
+    /// (performance: building an alphabet is linear, not quadratic).
+    members: [u64; 2],
+    /// Runs of consecutive bytes in alphabet order (`a-z`, `0-9`, ...): run
+    /// `r` starts at index `run_start[r]`, and its bytes are `index +
+    /// run_offset[r]` (mod 256). `runs` is `MAX_RUNS + 1` when there are more.
+    runs: usize,
+    run_start: [u8; MAX_RUNS],
+    run_offset: [u8; MAX_RUNS],
 }
+
+/// Most runs [`Alphabet::pick`] computes with; beyond, it scans.
+const MAX_RUNS: usize = 16;
 
 impl Alphabet {
     /// An alphabet with no byte yet, to be built with [`Alphabet::push_new`].
     pub(crate) const fn empty() -> Alphabet {
         Alphabet {
-            bytes: [0; MAX_ALPHABET],
+            bytes: [0; MAX_ALPHABET + 1],
             len: 0,
+            members: [0; 2],
+            runs: 0,
+            run_start: [0; MAX_RUNS],
+            run_offset: [0; MAX_RUNS],
         }
     }
 
@@ -47,18 +65,39 @@ impl Alphabet {
         Ok(alphabet)
     }
 
+    /// An alphabet of the library's own, built at compile time (`bytes` are
+    /// distinct non-NUL ASCII, checked by the tests that use it).
+    pub(crate) const fn constant(bytes: &[u8]) -> Alphabet {
+        let mut alphabet = Alphabet::empty();
+        let mut i = 0;
+        while i < bytes.len() {
+            alphabet.push_new(bytes[i]);
+            i += 1;
+        }
+        alphabet
+    }
+
     /// Appends `b` unless it is already present (alphabets hold at most the
     /// 127 distinct ASCII bytes, so there is always room for a new one).
-    pub(crate) fn push_new(&mut self, b: u8) {
-        if !self.contains(b) && self.len < MAX_ALPHABET {
+    pub(crate) const fn push_new(&mut self, b: u8) {
+        if b.is_ascii() && !self.contains(b) && self.len < MAX_ALPHABET {
+            let continues_run = self.len > 0 && self.bytes[self.len - 1] as usize + 1 == b as usize;
+            if !continues_run && self.runs < MAX_RUNS {
+                self.run_start[self.runs] = self.len as u8;
+                self.run_offset[self.runs] = b.wrapping_sub(self.len as u8);
+                self.runs += 1;
+            } else if !continues_run {
+                self.runs = MAX_RUNS + 1;
+            }
             self.bytes[self.len] = b;
             self.len += 1;
+            self.members[(b / 64) as usize] |= 1 << (b % 64);
         }
     }
 
     /// Whether `b` is in the alphabet (not constant time: for building).
-    pub(crate) fn contains(&self, b: u8) -> bool {
-        self.as_bytes().contains(&b)
+    pub(crate) const fn contains(&self, b: u8) -> bool {
+        b.is_ascii() && self.members[(b / 64) as usize] & (1 << (b % 64)) != 0
     }
 
     /// The bytes, in order.
@@ -77,12 +116,58 @@ impl Alphabet {
     }
 
     /// The byte at `index` (< len), read in time independent of `index`.
+    #[inline]
     pub fn pick(&self, index: u64) -> u8 {
-        let index = index as u32;
-        let mut picked = 0u32;
-        for (i, &b) in self.as_bytes().iter().enumerate() {
-            picked |= mask_eq(i as u32, index) & b as u32;
+        // Performance: an alphabet made of a few runs of consecutive bytes
+        // (the password classes, digits, base62) is computed, about 6
+        // operations a run, rather than scanned, about 10 a word of 8 bytes.
+        if self.runs <= MAX_RUNS && self.runs * 3 <= self.len.div_ceil(8) * 5 {
+            self.pick_in_runs(index)
+        } else {
+            self.pick_by_scan(index)
         }
+    }
+
+    /// [`Alphabet::pick`] by arithmetic: `index` plus the offset of the last
+    /// run starting at or before it, selected with masks.
+    #[inline]
+    fn pick_in_runs(&self, index: u64) -> u8 {
+        let index = index as u32 & 0x7f;
+        let mut byte = index.wrapping_add(self.run_offset[0] as u32);
+        for r in 1..self.runs.min(MAX_RUNS) {
+            let inside = !mask_lt(index, self.run_start[r] as u32);
+            let candidate = index.wrapping_add(self.run_offset[r] as u32);
+            byte = (byte & !inside) | (candidate & inside);
+        }
+        byte as u8
+    }
+
+    /// [`Alphabet::pick`] by a pass over the whole alphabet.
+    #[inline]
+    fn pick_by_scan(&self, index: u64) -> u8 {
+        // Performance: eight bytes per step (SWAR) over every word of the
+        // alphabet; the lane that holds `index` keeps its byte, the others
+        // are masked off. The alphabet length is public, the index secret.
+        const LANES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x80 * LANES;
+        // Lane k of word w holds position 8w + k; lane values stay below 128.
+        const POSITIONS: u64 = 0x0706_0504_0302_0100;
+        let wanted = (index as u8 & 0x7f) as u64 * LANES;
+        let mut picked = 0u64;
+        for w in 0..self.len.div_ceil(8) {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(&self.bytes[8 * w..8 * w + 8]);
+            // Zero exactly in the lane whose position equals `index`.
+            let diff = (POSITIONS + 8 * w as u64 * LANES) ^ wanted;
+            // Bit 7 of a lane set exactly when the lane is zero (no carries:
+            // every lane of `diff` is below 128).
+            let zero = !((diff | HIGH) - LANES) & HIGH;
+            picked |= u64::from_le_bytes(word) & ((zero >> 7) * 0xff);
+        }
+        // At most one lane is non-zero: fold the lanes together.
+        picked |= picked >> 32;
+        picked |= picked >> 16;
+        picked |= picked >> 8;
         picked as u8
     }
 
@@ -154,6 +239,36 @@ mod tests {
         let a = Alphabet::new(&all).unwrap();
         for (i, &b) in all.iter().enumerate() {
             assert_eq!(a.pick(i as u64), b);
+        }
+        for len in 2..=127 {
+            let a = Alphabet::new(&all[..len]).unwrap();
+            for (i, &b) in all[..len].iter().enumerate() {
+                assert_eq!(a.pick(i as u64), b, "length {len}");
+                assert_eq!(a.pick_by_scan(i as u64), b, "length {len}");
+                if a.runs <= MAX_RUNS {
+                    assert_eq!(a.pick_in_runs(i as u64), b, "length {len}");
+                }
+            }
+        }
+        // Many runs (every other byte), runs of one, and the run limit.
+        for step in [2u8, 3, 7] {
+            let spaced: Vec<u8> = (1..=127).step_by(step as usize).collect();
+            for len in 2..=spaced.len() {
+                let a = Alphabet::new(&spaced[..len]).unwrap();
+                for (i, &b) in spaced[..len].iter().enumerate() {
+                    assert_eq!(a.pick(i as u64), b, "step {step} length {len}");
+                    assert_eq!(a.pick_by_scan(i as u64), b);
+                    if a.runs <= MAX_RUNS {
+                        assert_eq!(a.pick_in_runs(i as u64), b);
+                    }
+                }
+            }
+        }
+        // Runs that wrap around: "xyzabc0123".
+        let a = Alphabet::new(b"xyzabc0123").unwrap();
+        assert_eq!(a.runs, 3);
+        for (i, &b) in b"xyzabc0123".iter().enumerate() {
+            assert_eq!(a.pick_in_runs(i as u64), b);
         }
     }
 

@@ -102,9 +102,10 @@ pub fn checksummed<S: EntropySource>(
     write_head(text, prefix);
     let (signed, checksum) = text.split_at_mut(len - base62::U32_DIGITS);
     let random = &mut signed[head_len(prefix)..];
-    let alphabet = Alphabet::new(base62::ALPHABET)?;
-    with_stream(source, alphabet.plan(RANDOM_CHARS), |s| {
-        alphabet.fill(s, random)
+    // Performance: the alphabet is built at compile time.
+    const BASE62: Alphabet = Alphabet::constant(base62::ALPHABET);
+    with_stream(source, BASE62.plan(RANDOM_CHARS), |s| {
+        BASE62.fill(s, random)
     })?;
     checksum.copy_from_slice(&base62::encode_u32(crc32fast::hash(signed)));
     Ok(len)

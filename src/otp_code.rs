@@ -15,15 +15,15 @@ pub(crate) const MAX_DIGITS: usize = 64;
 pub(crate) const MAX_ALPHANUMERIC: usize = 64;
 
 /// Digits of numeric codes.
-const DIGITS: &[u8] = b"0123456789";
+const DIGITS: Alphabet = Alphabet::constant(b"0123456789");
 /// Alphanumeric codes: digits and capitals without the look-alikes 0 O 1 I
 /// (32 characters, 5 bits each, easy to read out and type).
-pub(crate) const ALPHANUMERIC: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+pub(crate) const ALPHANUMERIC: Alphabet = Alphabet::constant(b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ");
 
 /// Writes a uniform code of `digits` decimal digits (1..=64, else
 /// `InvalidArgument`); returns `digits`.
 pub fn numeric<S: EntropySource>(source: &mut S, out: &mut [u8], digits: usize) -> Result<usize> {
-    generate(source, out, digits, MAX_DIGITS, DIGITS)
+    generate(source, out, digits, MAX_DIGITS, &DIGITS)
 }
 
 /// Writes a uniform code of `length` characters of [`ALPHANUMERIC`]
@@ -33,7 +33,7 @@ pub fn alphanumeric<S: EntropySource>(
     out: &mut [u8],
     length: usize,
 ) -> Result<usize> {
-    generate(source, out, length, MAX_ALPHANUMERIC, ALPHANUMERIC)
+    generate(source, out, length, MAX_ALPHANUMERIC, &ALPHANUMERIC)
 }
 
 fn generate<S: EntropySource>(
@@ -41,12 +41,13 @@ fn generate<S: EntropySource>(
     out: &mut [u8],
     length: usize,
     max: usize,
-    chars: &[u8],
+    chars: &Alphabet,
 ) -> Result<usize> {
     if !(1..=max).contains(&length) {
         return Err(Error::InvalidArgument);
     }
-    Alphabet::new(chars)?.generate(source, out, length)
+    // Performance: the alphabets are built at compile time.
+    chars.generate(source, out, length)
 }
 
 #[cfg(test)]
@@ -63,7 +64,7 @@ mod tests {
             assert_eq!(numeric(&mut OsEntropy, &mut out, d), Ok(d));
             assert!(out[..d].iter().all(u8::is_ascii_digit));
             assert_eq!(alphanumeric(&mut OsEntropy, &mut out, d), Ok(d));
-            assert!(out[..d].iter().all(|c| ALPHANUMERIC.contains(c)));
+            assert!(out[..d].iter().all(|c| ALPHANUMERIC.as_bytes().contains(c)));
         }
         for bad in [0, 65, usize::MAX] {
             assert_eq!(
@@ -84,8 +85,8 @@ mod tests {
 
     #[test]
     fn alphanumeric_alphabet_is_32_distinct_characters() {
-        assert_eq!(Alphabet::new(ALPHANUMERIC).unwrap().len(), 32);
-        assert!(!ALPHANUMERIC.iter().any(|c| b"01OI".contains(c)));
+        assert_eq!(Alphabet::new(ALPHANUMERIC.as_bytes()).unwrap().len(), 32);
+        assert!(!ALPHANUMERIC.as_bytes().iter().any(|c| b"01OI".contains(c)));
     }
 
     #[test]
@@ -101,7 +102,7 @@ mod tests {
             }
             alphanumeric(&mut src, &mut out, 8).unwrap();
             for (pos, c) in out[..8].iter().enumerate() {
-                alnum[pos][ALPHANUMERIC.iter().position(|a| a == c).unwrap()] += 1;
+                alnum[pos][ALPHANUMERIC.as_bytes().iter().position(|a| a == c).unwrap()] += 1;
             }
         }
         assert_eq!(src.requests, 10_000);

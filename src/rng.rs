@@ -31,6 +31,8 @@ impl EntropySource for OsEntropy {
 
 /// Plans up to this many bytes use a small stack buffer (cheap to set up).
 const SMALL_POOL: usize = 256;
+/// Plans up to this many bytes use a medium one.
+const MEDIUM_POOL: usize = 2048;
 /// Largest single request: enough for any generator whose output is at most
 /// 4 KiB (the largest is a shuffle of 4096 one-byte elements: about 12 KiB of
 /// draws, three bytes each for bounds above 256).
@@ -62,8 +64,14 @@ pub fn with_stream<S, R>(
 where
     S: EntropySource,
 {
+    // Performance: the buffer is zero-initialised on every call, so plans
+    // take the smallest pool that holds them (a 12.5 KiB memset costs about
+    // as much as a 32-byte getrandom()).
     if planned <= SMALL_POOL {
         let mut buf = [0u8; SMALL_POOL + WORD_SLACK];
+        run_stream(source, &mut buf, planned, body)
+    } else if planned <= MEDIUM_POOL {
+        let mut buf = [0u8; MEDIUM_POOL + WORD_SLACK];
         run_stream(source, &mut buf, planned, body)
     } else {
         let mut buf = [0u8; LARGE_POOL + WORD_SLACK];
