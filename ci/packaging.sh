@@ -248,4 +248,23 @@ step "python binding tests (installed library)" env LIBSECRETS_PATH="$libdir/lib
     PYTHONDONTWRITEBYTECODE=1 python3 -m unittest discover -s "$root/bindings/python/tests" \
     -t "$root/bindings/python"
 
+# ---- another libdir (lib64 / lib/<multiarch>) stays consistent ------------------
+# The CMake package and the .pc files must follow CMAKE_INSTALL_LIBDIR.
+# (secrets_DIR: Debian's CMake does not search lib64 by itself.)
+other_libdir() {
+    local p2="$work/prefix-lib64" c2="$work/consumer-lib64"
+    cmake -S "$root" -B "$build" -DCMAKE_INSTALL_LIBDIR=lib64 &&
+        cmake --build "$build" &&
+        cmake --install "$build" --prefix "$p2" &&
+        [ ! -e "$p2/lib" ] &&
+        sh "$root/ci/check-abi.sh" "$p2/lib64" "$version" &&
+        cmake -S "$consumer_src" -B "$c2" -Dsecrets_DIR="$p2/lib64/cmake/secrets" &&
+        cmake --build "$c2" && run_clean "$c2/consumer" && run_clean "$c2/consumer_static" &&
+        PKG_CONFIG_PATH="$p2/lib64/pkgconfig" pkg-config --libs secrets | grep -q -- "-L$p2/lib64 " &&
+        "$CC" "$consumer_src/main.c" -o "$work/pc-lib64" \
+            $(PKG_CONFIG_PATH="$p2/lib64/pkgconfig" pkg-config --cflags --libs secrets-static) &&
+        run_clean "$work/pc-lib64"
+}
+step "CMAKE_INSTALL_LIBDIR=lib64: package, .pc and consumers follow it" other_libdir
+
 finish

@@ -10,10 +10,15 @@
 # the pkg-config files.
 include(CMakePackageConfigHelpers)
 
-set(SECRETS_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/secrets" CACHE STRING
-    "Where secretsConfig.cmake is installed (relative to the prefix)")
-set(SECRETS_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_LIBDIR}/pkgconfig" CACHE STRING
-    "Where secrets.pc is installed (relative to the prefix)")
+# Derived from CMAKE_INSTALL_LIBDIR on every configure (not cached, so a
+# changed LIBDIR moves them too); pass -DSECRETS_INSTALL_CMAKEDIR=... or
+# -DSECRETS_INSTALL_PKGCONFIGDIR=... to put them elsewhere.
+if(NOT DEFINED SECRETS_INSTALL_CMAKEDIR)
+  set(SECRETS_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/secrets")
+endif()
+if(NOT DEFINED SECRETS_INSTALL_PKGCONFIGDIR)
+  set(SECRETS_INSTALL_PKGCONFIGDIR "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+endif()
 
 install(FILES "${SECRETS_INCLUDE_DIR}/secrets.h"
         DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}" COMPONENT Development)
