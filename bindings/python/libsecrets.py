@@ -277,6 +277,7 @@ _PROTOTYPES = {
     "secrets_api_key": (_STATUS, [c_char_p, c_size_t, c_char_p, c_size_t]),
     "secrets_api_key_size": (c_size_t, [c_char_p, c_size_t]),
     "secrets_api_key_checksummed": (_STATUS, [c_char_p, c_size_t, c_char_p]),
+    "secrets_api_key_checksummed_size": (c_size_t, [c_char_p]),
     "secrets_api_key_check": (_STATUS, [c_char_p]),
     "secrets_uuid4": (_STATUS, [c_char_p, c_size_t]),
     "secrets_entropy_bits": (c_double, [c_size_t, c_size_t]),
@@ -315,7 +316,9 @@ _PROTOTYPES = {
         ],
     ),
     "secrets_base32_encode": (_STATUS, [c_char_p, c_size_t, c_void_p, c_size_t]),
+    "secrets_base32_encode_size": (c_size_t, [c_size_t]),
     "secrets_base32_decode": (_STATUS, [_U8P, c_size_t, POINTER(c_size_t), c_char_p]),
+    "secrets_base32_decode_size": (c_size_t, [c_size_t]),
     "secrets_otpauth_uri": (
         _STATUS,
         [c_char_p, c_size_t, c_char_p, c_char_p, c_void_p, c_size_t, c_uint32, c_uint32, c_uint32],
@@ -665,7 +668,10 @@ def api_key(prefix=None, nbytes=DEFAULT_ENTROPY):
 def api_key_checksummed(prefix):
     """'<prefix>_' + 30 base62 random + 6 base62 CRC-32 characters."""
     p = _cstr(prefix, "prefix")
-    return _text_grow(_need("api_key_checksummed"), len(p or b"") + 38, p)
+    sizer = _c.get("api_key_checksummed_size")
+    size = sizer(p) if sizer and p is not None else 0
+    # 0: no size helper, or an invalid prefix the call itself will report.
+    return _text_grow(_need("api_key_checksummed"), size or len(p or b"") + 38, p)
 
 
 def api_key_check(key):
@@ -773,14 +779,17 @@ def totp_verify(code, key, unix_time=None, period=30, digits=6, algorithm=OTP_SH
 def base32_encode(data):
     """RFC 4648 base32 of `data`, without padding."""
     d, n = _in(data, "data")
-    return _text(_need("base32_encode"), (n * 8 + 4) // 5 + 1, d, n)
+    sizer = _c.get("base32_encode_size")
+    size = sizer(n) if sizer else (n * 8 + 4) // 5 + 1  # SECRETS_BASE32_ENCODED_SIZE
+    return _text(_need("base32_encode"), size, d, n)
 
 
 def base32_decode(text):
     """Bytes of a base32 string (case-insensitive, padding optional, spaces
     and hyphens ignored); MalformedError when it is not base32."""
     s = _cstr(text, "text")
-    size = len(s) * 5 // 8 + 1
+    sizer = _c.get("base32_decode_size")
+    size = max(sizer(len(s)) if sizer else len(s) * 5 // 8, 1)  # an upper bound
     out = (c_uint8 * size)()
     out_len = c_size_t()
     try:
