@@ -6,6 +6,7 @@
 #   cpp_cxx11 / cpp_cxx17               ctests/cpp/test_cpp.cpp as strict C++11 / C++17
 #   abi_exports                         SONAME, symlinks, only secrets_* exported
 #   python_binding                      bindings/python tests against the built library
+#   demo                                ./demo runs and exits 0
 #
 # SECRETS_SANITIZE=ON builds the C and C++ tests with ASan + UBSan and links
 # them to the shared library only (the Rust library is not instrumented).
@@ -136,4 +137,10 @@ if(Python3_Interpreter_FOUND AND EXISTS "${PROJECT_SOURCE_DIR}/bindings/python/t
   set_tests_properties(python_binding PROPERTIES
     ENVIRONMENT "LIBSECRETS_PATH=${SECRETS_LIBRARY_DIR}/${SECRETS_SONAME};PYTHONDONTWRITEBYTECODE=1"
     LABELS "python")
+endif()
+
+# ---- the demo must run to completion ----------------------------------------
+if(TARGET demo)
+  add_test(NAME demo COMMAND demo)
+  set_tests_properties(demo PROPERTIES LABELS "demo")
 endif()
