@@ -95,6 +95,44 @@ impl Alphabet {
         }
     }
 
+    /// Appends the bytes of `other` that are not yet present, like
+    /// [`Alphabet::push_new`] on each (performance: a disjoint alphabet, the
+    /// usual case of password classes, is copied whole).
+    pub(crate) fn append(&mut self, other: &Alphabet) {
+        let overlap = (self.members[0] & other.members[0]) | (self.members[1] & other.members[1]);
+        let start = self.len;
+        let end = start + other.len;
+        if overlap != 0 || end > MAX_ALPHABET {
+            for &b in other.as_bytes() {
+                self.push_new(b);
+            }
+            return;
+        }
+        self.bytes[start..end].copy_from_slice(other.as_bytes());
+        if other.runs > MAX_RUNS {
+            self.runs = MAX_RUNS + 1;
+        } else {
+            for r in 0..other.runs {
+                let first = start + other.run_start[r] as usize;
+                let b = self.bytes[first];
+                // Only `other`'s first run can continue our last byte.
+                if first > 0 && self.bytes[first - 1] as usize + 1 == b as usize {
+                    continue;
+                }
+                if self.runs < MAX_RUNS {
+                    self.run_start[self.runs] = first as u8;
+                    self.run_offset[self.runs] = b.wrapping_sub(first as u8);
+                    self.runs += 1;
+                } else {
+                    self.runs = MAX_RUNS + 1;
+                }
+            }
+        }
+        self.len = end;
+        self.members[0] |= other.members[0];
+        self.members[1] |= other.members[1];
+    }
+
     /// Whether `b` is in the alphabet (not constant time: for building).
     pub(crate) const fn contains(&self, b: u8) -> bool {
         b.is_ascii() && self.members[(b / 64) as usize] & (1 << (b % 64)) != 0
@@ -231,6 +269,41 @@ mod tests {
         );
         let all: Vec<u8> = (1..=127).collect();
         assert_eq!(Alphabet::new(&all).unwrap().len(), 127);
+    }
+
+    #[test]
+    fn append_is_push_new_of_each_byte() {
+        let parts: [&[u8]; 7] = [
+            b"abcdefghijklmnopqrstuvwxyz",
+            b"ABCDEFGHJKLMNPQRSTUVWXYZ",
+            b"0123456789",
+            b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+            b"xyz{",
+            b"acegikmoqsuwy",
+            b"9:;",
+        ];
+        for a in parts {
+            for b in parts {
+                for c in parts {
+                    let mut appended = Alphabet::constant(a);
+                    appended.append(&Alphabet::constant(b));
+                    appended.append(&Alphabet::constant(c));
+                    let mut pushed = Alphabet::constant(a);
+                    for &x in b.iter().chain(c) {
+                        pushed.push_new(x);
+                    }
+                    assert_eq!(appended.as_bytes(), pushed.as_bytes());
+                    assert_eq!(appended.members, pushed.members);
+                    assert_eq!(appended.runs, pushed.runs);
+                    let runs = appended.runs.min(MAX_RUNS);
+                    assert_eq!(appended.run_start[..runs], pushed.run_start[..runs]);
+                    assert_eq!(appended.run_offset[..runs], pushed.run_offset[..runs]);
+                    for (i, &x) in pushed.as_bytes().iter().enumerate() {
+                        assert_eq!(appended.pick(i as u64), x);
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -55,6 +55,40 @@ const CLASSES: [(u32, &[u8]); 5] = [
 /// What `SECRETS_NO_AMBIGUOUS` removes.
 pub(crate) const AMBIGUOUS: &[u8] = b"0Oo1Il|'\"`";
 
+/// The classes as alphabets built at compile time, as they are (`[0]`) and
+/// without the look-alikes (`[1]`). Performance: a policy is assembled by
+/// appending whole classes rather than byte by byte on every call.
+const CLASS_ALPHABETS: [[Alphabet; CLASSES.len()]; 2] = class_alphabets();
+
+const fn class_alphabets() -> [[Alphabet; CLASSES.len()]; 2] {
+    let mut out = [[Alphabet::empty(); CLASSES.len()]; 2];
+    let mut k = 0;
+    while k < CLASSES.len() {
+        let chars = CLASSES[k].1;
+        let mut i = 0;
+        while i < chars.len() {
+            out[0][k].push_new(chars[i]);
+            if !is_ambiguous(chars[i]) {
+                out[1][k].push_new(chars[i]);
+            }
+            i += 1;
+        }
+        k += 1;
+    }
+    out
+}
+
+const fn is_ambiguous(c: u8) -> bool {
+    let mut i = 0;
+    while i < AMBIGUOUS.len() {
+        if AMBIGUOUS[i] == c {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// At most four classes can be chosen together (the two symbol sets exclude
 /// each other).
 const MAX_CLASSES: usize = 4;
@@ -88,12 +122,13 @@ impl Policy {
             each_class: flags & SECRETS_EACH_CLASS != 0,
         };
         let no_ambiguous = flags & SECRETS_NO_AMBIGUOUS != 0;
-        for (_, chars) in CLASSES.iter().filter(|(flag, _)| flags & flag != 0) {
-            for &c in chars.iter() {
-                if !(no_ambiguous && AMBIGUOUS.contains(&c)) {
-                    policy.alphabet.push_new(c);
-                }
-            }
+        let class_alphabets = &CLASS_ALPHABETS[no_ambiguous as usize];
+        for (k, _) in CLASSES
+            .iter()
+            .enumerate()
+            .filter(|(_, (flag, _))| flags & flag != 0)
+        {
+            policy.alphabet.append(&class_alphabets[k]);
             policy.class_ends[policy.classes] = policy.alphabet.len();
             policy.classes += 1;
         }
