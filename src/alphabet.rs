@@ -154,7 +154,7 @@ impl Alphabet {
     }
 
     /// The byte at `index` (< len), read in time independent of `index`.
-    #[inline]
+    #[inline(always)] // in every generator's per-character loop
     pub fn pick(&self, index: u64) -> u8 {
         // Performance: an alphabet made of a few runs of consecutive bytes
         // (the password classes, digits, base62) is computed, about 6
