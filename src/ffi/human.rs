@@ -3,7 +3,7 @@
 //! policy in `password.rs`.
 
 use super::status::secrets_status;
-use super::{in_array, in_cstr, in_optional_cstr, status_of, text_out};
+use super::{in_array, in_cstr, in_optional_cstr, status_of, text_out, text_size};
 use crate::alphabet::{self, Alphabet};
 use crate::passphrase::{self, DEFAULT_SEPARATOR, EffLarge, WordList};
 use crate::password::Policy;
@@ -34,11 +34,6 @@ const _: () = {
     assert!(SECRETS_OTP_CODE_MAX_LEN == otp_code::MAX_DIGITS);
     assert!(SECRETS_OTP_CODE_MAX_LEN == otp_code::MAX_ALPHANUMERIC);
 };
-
-/// Adds the NUL to a text length; 0 for an invalid or overflowing size.
-fn size_with_nul(len: crate::error::Result<usize>) -> usize {
-    len.ok().and_then(|len| len.checked_add(1)).unwrap_or(0)
-}
 
 /// Writes a random password of `length` characters and a NUL
 /// (`out_size` ≥ `length + 1`), drawn uniformly from **all** strings of
@@ -151,7 +146,7 @@ pub unsafe extern "C" fn secrets_passphrase(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_passphrase_size(words: usize, separator: *const c_char) -> usize {
     let separator = unsafe { in_optional_cstr(separator) }.unwrap_or(DEFAULT_SEPARATOR);
-    size_with_nul(passphrase::longest_len(&EffLarge, words, separator.len()))
+    text_size(passphrase::longest_len(&EffLarge, words, separator.len()))
 }
 
 /// The caller's wordlist: an array of non-NULL C strings.
@@ -294,7 +289,7 @@ pub unsafe extern "C" fn secrets_api_key(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_api_key_size(prefix: *const c_char, nbytes: usize) -> usize {
     let prefix = unsafe { in_optional_cstr(prefix) }.unwrap_or_default();
-    size_with_nul(apikey::plain_len(prefix, nbytes))
+    text_size(apikey::plain_len(prefix, nbytes))
 }
 
 /// Writes a checksummed API key and a NUL: `<prefix>_`, 30 uniform base62
@@ -331,7 +326,7 @@ pub unsafe extern "C" fn secrets_api_key_checksummed(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_api_key_checksummed_size(prefix: *const c_char) -> usize {
     let prefix = unsafe { in_optional_cstr(prefix) }.unwrap_or_default();
-    size_with_nul(apikey::checksummed_len(prefix))
+    text_size(apikey::checksummed_len(prefix))
 }
 
 /// Checks a key made by `secrets_api_key_checksummed`: `SECRETS_OK` when
