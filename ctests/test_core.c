@@ -53,7 +53,9 @@ static void test_token_bytes(void) {
     CHECK_STATUS(secrets_token_bytes(NULL, 0), SECRETS_OK);
     CHECK_STATUS(secrets_token_bytes(a, 0), SECRETS_OK);
     CHECK_STATUS(secrets_token_bytes(NULL, 16), SECRETS_ERR_NULL_POINTER);
+    a[0] = 0xaa;
     CHECK_STATUS(secrets_token_bytes(a, SIZE_MAX), SECRETS_ERR_INVALID_ARGUMENT);
+    CHECK(a[0] == 0); /* only the first byte of an impossible size is cleared */
     CHECK_STATUS(secrets_token_bytes(a, (size_t)PTRDIFF_MAX + 1), SECRETS_ERR_INVALID_ARGUMENT);
     /* Every byte value appears, evenly, in a long token. */
     static uint8_t big[256 * 200];
@@ -278,6 +280,9 @@ static void test_choice(void) {
     CHECK(v == 0);
     CHECK_STATUS(secrets_choice(NULL, items, 7), SECRETS_ERR_NULL_POINTER);
     CHECK_STATUS(secrets_choice(&v, items, SIZE_MAX), SECRETS_ERR_INVALID_ARGUMENT);
+    v = 9;
+    CHECK_STATUS(secrets_choice(&v, NULL, 0), SECRETS_ERR_NULL_POINTER);
+    CHECK(v == 0);
 }
 
 /* Index 0..23 of a permutation of {0,1,2,3} (its Lehmer code). */
@@ -322,6 +327,7 @@ static void test_shuffle(void) {
     CHECK_STATUS(secrets_shuffle(arr, SIZE_MAX / 2, 4), SECRETS_ERR_INVALID_ARGUMENT);
     CHECK_STATUS(secrets_shuffle(arr, 4, SIZE_MAX), SECRETS_ERR_INVALID_ARGUMENT);
     CHECK_STATUS(secrets_shuffle(arr, (size_t)1 << 62, 4), SECRETS_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(secrets_shuffle(arr, (size_t)1 << 62, 2), SECRETS_ERR_INVALID_ARGUMENT); /* 2^63 bytes */
     CHECK(arr[0] == 1 && arr[1] == 2 && arr[2] == 3 && arr[3] == 4); /* refused, untouched */
 }
 

@@ -24,8 +24,10 @@ pub enum Error {
 pub type Result<T> = core::result::Result<T, Error>;
 
 /// Returns the first `len` bytes of `out` as the text area of a NUL-terminated
-/// output, or `BufferTooSmall` when `out` has no room for `len` bytes plus the NUL.
+/// output: `InvalidArgument` when no buffer could hold `len` bytes and the
+/// NUL (above `PTRDIFF_MAX`), `BufferTooSmall` when `out` has no room for them.
 pub fn text_area(out: &mut [u8], len: usize) -> Result<&mut [u8]> {
+    object_size(len.checked_add(1))?;
     if out.len() > len {
         Ok(&mut out[..len])
     } else {

@@ -356,7 +356,7 @@ mod tests {
         );
         assert_eq!(
             p.generate(&mut OsEntropy, &mut out, usize::MAX),
-            Err(Error::BufferTooSmall)
+            Err(Error::InvalidArgument)
         );
         assert_eq!(p.generate(&mut Failing, &mut out, 4), Err(Error::Entropy));
     }

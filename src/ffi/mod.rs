@@ -72,7 +72,14 @@ pub(crate) unsafe fn array_out<T: DefaultIsZeroes>(
 ) -> secrets_status {
     let buf: &mut [T] = match unsafe { array_mut(out, len) } {
         Ok(buf) => buf,
-        Err(e) => return e.into(),
+        Err(e) => {
+            if e == Error::InvalidArgument {
+                // A length no real array has: the true size is unknown, so
+                // clear only the first element, as text outputs do.
+                unsafe { out.write(T::default()) };
+            }
+            return e.into();
+        }
     };
     let result = run(|| body(buf));
     finish(result, buf)

@@ -146,6 +146,9 @@ pub unsafe extern "C" fn secrets_choice(
 ) -> secrets_status {
     unsafe {
         value_out(out, || {
+            if items.is_null() {
+                return Err(Error::NullPointer);
+            }
             if len == 0 {
                 return Err(Error::InvalidArgument);
             }
@@ -177,8 +180,11 @@ pub unsafe extern "C" fn secrets_shuffle(
     if count > 0 && elem_size == 0 {
         return Error::InvalidArgument.into();
     }
-    let Some(total) = count.checked_mul(elem_size) else {
-        return Error::InvalidArgument.into();
+    // Checked here, not by `array_out`: a refused shuffle leaves the
+    // caller's array untouched.
+    let total = match crate::error::object_size(count.checked_mul(elem_size)) {
+        Ok(total) => total,
+        Err(e) => return e.into(),
     };
     unsafe {
         array_out(base.cast::<u8>(), total, |items| {
