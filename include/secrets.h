@@ -526,10 +526,11 @@ size_t secrets_passphrase_size(size_t words, const char *separator);
  * wordlist_len)`.
  *
  * The list must have at least 2 words, none empty, all distinct (bytewise).
- * Distinctness is checked on every call by comparing every pair (the
- * library allocates no memory to sort or hash in): about
- * `wordlist_len²/2` string comparisons, some 30 million (tens of
- * milliseconds) for a 7776-word list. Each output word is then selected
+ * Distinctness is checked on every call without heap: a 16 KiB Bloom
+ * filter on the stack flags possible repeats, and only those are compared
+ * with every earlier word (about a millisecond for a 7776-word list; lists
+ * far above ~10 000 words approach `wordlist_len²/2` comparisons, so
+ * validate very large lists once and keep them small). Each output word is then selected
  * by reading the whole list (so the memory touched does not reveal it).
  * `out_size` must hold the longest
  * possible passphrase: `words * longest word + (words - 1) *

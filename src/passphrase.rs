@@ -70,19 +70,58 @@ pub(crate) const DEFAULT_SEPARATOR: &[u8] = b"-";
 
 /// A caller's list must have at least 2 words, none empty, all distinct
 /// (a repeated word would silently weigh the draw); else `InvalidArgument`.
-/// Distinctness is checked by comparing every pair (no memory to sort or
-/// hash in): about n²/2 comparisons, ~30 million for a 7776-word list.
+/// A 16 KiB Bloom filter on the stack flags the words that may repeat an
+/// earlier one; only those are compared with every earlier word. For lists
+/// of up to ~10 000 words that is a few dozen scans instead of n²/2
+/// comparisons (a 7776-word list: ~1 ms rather than ~0.1 s).
 pub fn validate<L: WordList + ?Sized>(list: &L) -> Result<()> {
     if list.len() < 2 {
         return Err(Error::InvalidArgument);
     }
+    let mut seen = SeenFilter::new();
     for i in 0..list.len() {
         let word = list.word(i);
-        if word.is_empty() || (0..i).any(|j| list.word(j) == word) {
+        if word.is_empty() || (seen.insert(word) && (0..i).any(|j| list.word(j) == word)) {
             return Err(Error::InvalidArgument);
         }
     }
     Ok(())
+}
+
+/// A Bloom filter of words. The list is public configuration, not a secret,
+/// so an ordinary (FNV-1a) hash is fine here.
+struct SeenFilter {
+    bits: [u64; SeenFilter::WORDS],
+}
+
+impl SeenFilter {
+    const WORDS: usize = 2048;
+    const BITS: u64 = 64 * Self::WORDS as u64;
+    const PROBES: u64 = 3;
+
+    fn new() -> Self {
+        SeenFilter {
+            bits: [0; Self::WORDS],
+        }
+    }
+
+    /// Adds `word`; returns whether it may have been added before (false
+    /// means certainly not).
+    fn insert(&mut self, word: &[u8]) -> bool {
+        let hash = word.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+            (h ^ b as u64).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        // Double hashing: probe k at h1 + k * h2.
+        let (h1, h2) = (hash, hash.rotate_left(32) | 1);
+        let mut present = true;
+        for k in 0..Self::PROBES {
+            let bit = h1.wrapping_add(k.wrapping_mul(h2)) % Self::BITS;
+            let (word, mask) = ((bit / 64) as usize, 1u64 << (bit % 64));
+            present &= self.bits[word] & mask != 0;
+            self.bits[word] |= mask;
+        }
+        present
+    }
 }
 
 /// Length of the longest passphrase of `words` words: `words * longest +
@@ -265,6 +304,19 @@ mod tests {
             generate(&mut Failing, &mut out, 6, &EffLarge, b"-"),
             Err(Error::Entropy)
         );
+    }
+
+    #[test]
+    fn repeats_are_found_wherever_they_are() {
+        let owned: Vec<Vec<u8>> = (0..5000).map(|i| format!("w{i}").into_bytes()).collect();
+        let mut words: Vec<&[u8]> = owned.iter().map(|w| w.as_slice()).collect();
+        assert_eq!(validate(&words[..]), Ok(()));
+        for (a, b) in [(0, 1), (0, 4999), (1234, 4321), (4998, 4999)] {
+            let saved = words[b];
+            words[b] = words[a];
+            assert_eq!(validate(&words[..]), Err(Error::InvalidArgument), "{a} {b}");
+            words[b] = saved;
+        }
     }
 
     #[test]
