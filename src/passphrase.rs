@@ -9,9 +9,11 @@
 use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, with_stream};
 use crate::uniform;
-use crate::wordlist::{EFF_LARGE, EFF_LARGE_LEN, EFF_LARGE_LONGEST, EFF_LARGE_PACKED};
+use crate::wordlist::{
+    EFF_LARGE, EFF_LARGE_LEN, EFF_LARGE_LONGEST, EFF_LARGE_PLANES, PLANE_LANES, PLANES,
+};
 use subtle::ConstantTimeEq;
-use zeroize::Zeroize;
+use zeroize::{Zeroize, Zeroizing};
 
 /// A list of words to draw from.
 pub trait WordList {
@@ -35,6 +37,52 @@ pub trait WordList {
     /// an order that does not depend on `index`.
     fn select(&self, index: u64, slot: &mut [u8]) -> usize {
         select_word(self, index, slot)
+    }
+    /// Appends the words `indices` (each < `len()`, at most [`BATCH`]) to
+    /// `phrase`, in order, reading memory in an order that does not depend
+    /// on them. Lists with a faster way to select several words at once
+    /// override this.
+    fn append(&self, indices: &[u64], phrase: &mut Phrase<'_>) -> Result<()> {
+        for &index in indices {
+            phrase.push(|slot| self.select(index, slot))?;
+        }
+        Ok(())
+    }
+}
+
+/// Words drawn per batch: [`generate`] draws this many indices, then has
+/// the list select them together (the built-in list in one scan).
+pub(crate) const BATCH: usize = 3;
+
+/// A passphrase being written: words joined by a separator at the start of
+/// an output area sized for the longest passphrase.
+pub struct Phrase<'a> {
+    area: &'a mut [u8],
+    separator: &'a [u8],
+    longest: usize,
+    len: usize,
+    words: usize,
+}
+
+impl Phrase<'_> {
+    /// Appends the separator (after the first word) and a word written by
+    /// `fill` into a slot as long as the longest word; `fill` returns the
+    /// word's length.
+    pub fn push(&mut self, fill: impl FnOnce(&mut [u8]) -> usize) -> Result<()> {
+        if self.words > 0 {
+            self.len = put(self.area, self.len, self.separator)?;
+        }
+        let end = self
+            .len
+            .checked_add(self.longest)
+            .ok_or(Error::BufferTooSmall)?;
+        let slot = self
+            .area
+            .get_mut(self.len..end)
+            .ok_or(Error::BufferTooSmall)?;
+        self.len += fill(slot).min(self.longest);
+        self.words += 1;
+        Ok(())
     }
 }
 
@@ -61,7 +109,25 @@ impl WordList for EffLarge {
         EFF_LARGE_LONGEST
     }
     fn select(&self, index: u64, slot: &mut [u8]) -> usize {
-        select_packed(index, slot)
+        let mut packed = select_packed(&[index]);
+        let len = unpack(packed[0], slot);
+        packed.zeroize();
+        len
+    }
+    fn append(&self, indices: &[u64], phrase: &mut Phrase<'_>) -> Result<()> {
+        // The batch size is public (it follows the word count): one scan
+        // sized to it, so that a short batch costs no unused word.
+        let mut packed = Zeroizing::new([0u64; BATCH]);
+        match *indices {
+            [a] => packed[..1].copy_from_slice(&select_packed(&[a])),
+            [a, b] => packed[..2].copy_from_slice(&select_packed(&[a, b])),
+            [a, b, c] => packed.copy_from_slice(&select_packed(&[a, b, c])),
+            _ => return Err(Error::InvalidArgument),
+        }
+        for &word in packed.iter().take(indices.len()) {
+            phrase.push(|slot| unpack(word, slot))?;
+        }
+        Ok(())
     }
 }
 
@@ -155,18 +221,26 @@ pub fn generate<S: EntropySource, L: WordList + ?Sized>(
     let area = text_area(out, longest_len(list, words, separator.len())?)?;
     let count = list.len() as u64;
     with_stream(source, uniform::plan_bytes(words, count), |stream| {
-        let longest = list.longest();
-        let mut at = 0;
-        for k in 0..words {
-            if k > 0 {
-                at = put(area, at, separator)?;
+        let mut phrase = Phrase {
+            area,
+            separator,
+            longest: list.longest(),
+            len: 0,
+            words: 0,
+        };
+        // Performance: indices are drawn a batch at a time so that the list
+        // can select them together (one scan of the built-in table).
+        let mut indices = Zeroizing::new([0u64; BATCH]);
+        let mut left = words;
+        while left > 0 {
+            let batch = indices.get_mut(..left.min(BATCH)).unwrap_or_default();
+            for index in batch.iter_mut() {
+                *index = uniform::below(stream, count)?;
             }
-            let index = uniform::below(stream, count)?;
-            let end = at.checked_add(longest).ok_or(Error::BufferTooSmall)?;
-            let slot = area.get_mut(at..end).ok_or(Error::BufferTooSmall)?;
-            at += list.select(index, slot);
+            list.append(batch, &mut phrase)?;
+            left -= batch.len();
         }
-        Ok(at)
+        Ok(phrase.len)
     })
 }
 
@@ -189,31 +263,60 @@ fn select_word<L: WordList + ?Sized>(list: &L, index: u64, slot: &mut [u8]) -> u
     len
 }
 
-/// [`select_word`] for the built-in list, from its packed form: every
-/// entry of the 62 KiB table is read, in the same order, whatever `index`.
-/// Performance: the table is viewed as 81 rows of 96 words; each row is
-/// folded into 96 accumulators under an all-ones or all-zero mask (a loop
-/// the compiler vectorises), then one accumulator is selected: two mask
-/// operations per entry instead of a comparison, a mask and a byte loop.
-fn select_packed(index: u64, slot: &mut [u8]) -> usize {
-    const COLUMNS: usize = 96;
-    const _: () = assert!(EFF_LARGE_LEN % COLUMNS == 0);
-    // Division by a constant compiles to a multiplication: constant time.
-    let (row, column) = (index / COLUMNS as u64, index % COLUMNS as u64);
-    let mut acc = [0u64; COLUMNS];
-    for (r, line) in EFF_LARGE_PACKED.chunks_exact(COLUMNS).enumerate() {
-        // `black_box` keeps the optimiser from turning the mask back into a
-        // branch on the secret row.
-        let keep = core::hint::black_box(mask_eq(r as u64, row));
-        for (a, &w) in acc.iter_mut().zip(line) {
-            *a |= w & keep;
+/// [`select_word`] for the built-in list, `N` words at once (each index
+/// < 7776), as packed words (see `EFF_LARGE_PACKED`). Every entry of
+/// the table is read, in the same order, whatever the indices.
+///
+/// Performance: one scan serves the whole batch, and the table is read as
+/// 16-bit planes, eight entries per vector: for each group of eight entries
+/// and each word, one 16-bit comparison of the entries' numbers with the
+/// index gives a mask, which keeps the three planes of the chosen entry in
+/// accumulators that stay in registers: about ten SSE2 instructions per
+/// eight entries and word (the compiler vectorises these lane loops; more
+/// than three words at once spill the 3N accumulators out of the sixteen
+/// vector registers and run slower).
+fn select_packed<const N: usize>(indices: &[u64; N]) -> [u64; N] {
+    type Lanes = [u16; PLANE_LANES];
+    let mut targets = [[0u16; PLANE_LANES]; N];
+    for (t, &index) in targets.iter_mut().zip(indices) {
+        // An index of 2^16 or more (invalid) becomes 0xffff, which matches
+        // nothing (arithmetic, not a branch).
+        let above = 0u16.wrapping_sub(u16::from(index >> 16 != 0));
+        *t = [index as u16 | above; PLANE_LANES];
+    }
+    let mut acc = [[[0u16; PLANE_LANES]; PLANES]; N];
+    let mut numbers: Lanes = [0, 1, 2, 3, 4, 5, 6, 7];
+    for group in EFF_LARGE_PLANES.0.iter() {
+        for (word, target) in acc.iter_mut().zip(&targets) {
+            let mut keep: Lanes = [0; PLANE_LANES];
+            for l in 0..PLANE_LANES {
+                keep[l] = 0u16.wrapping_sub(u16::from(numbers[l] == target[l]));
+            }
+            for (a, plane) in word.iter_mut().zip(group) {
+                for l in 0..PLANE_LANES {
+                    a[l] |= plane[l] & keep[l];
+                }
+            }
+        }
+        for n in numbers.iter_mut() {
+            *n = n.wrapping_add(PLANE_LANES as u16);
         }
     }
-    let mut word = 0u64;
-    for (c, &a) in acc.iter().enumerate() {
-        word |= a & core::hint::black_box(mask_eq(c as u64, column));
+    let mut words = [0u64; N];
+    for (w, planes) in words.iter_mut().zip(&acc) {
+        for (p, lanes) in planes.iter().enumerate() {
+            *w |= u64::from(lanes.iter().fold(0, |x, &y| x | y)) << (16 * p);
+        }
     }
     acc.zeroize();
+    targets.zeroize();
+    words
+}
+
+/// Writes the packed `word` to the start of `slot` (at least the longest
+/// word; the rest is zeroed) and returns its length, without branching on
+/// its characters.
+fn unpack(word: u64, slot: &mut [u8]) -> usize {
     slot.fill(0);
     let mut len = 0;
     for (k, out) in slot.iter_mut().enumerate().take(12) {
@@ -225,7 +328,6 @@ fn select_packed(index: u64, slot: &mut [u8]) -> usize {
         *out = (c & present) as u8;
         len += (present & 1) as usize;
     }
-    word.zeroize();
     len
 }
 
@@ -262,6 +364,7 @@ mod tests {
     use crate::rng::OsEntropy;
     use crate::rng::testing::*;
     use crate::uniform::tests::{chi_square, chi_square_limit};
+    use crate::wordlist::EFF_LARGE_PACKED;
 
     fn phrase(words: usize, separator: &[u8]) -> String {
         let mut out = [0u8; 256];
@@ -371,9 +474,71 @@ mod tests {
         let mut packed = [0xffu8; EFF_LARGE_LONGEST];
         let mut generic = [0xffu8; EFF_LARGE_LONGEST];
         for i in 0..EFF_LARGE_LEN as u64 {
-            let len = select_packed(i, &mut packed);
+            let len = EffLarge.select(i, &mut packed);
             assert_eq!(len, select_word(&EffLarge, i, &mut generic));
             assert_eq!(packed, generic, "word {i}");
+        }
+        // An invalid index selects nothing rather than some word.
+        for i in [EFF_LARGE_LEN as u64, 65_535, 65_536, u64::MAX] {
+            assert_eq!(EffLarge.select(i, &mut packed), 0);
+            assert_eq!(packed, [0; EFF_LARGE_LONGEST]);
+        }
+    }
+
+    /// A random index below 7776.
+    fn random_index() -> u64 {
+        let mut bytes = [0u8; 8];
+        OsEntropy.fill(&mut bytes).unwrap();
+        u64::from_le_bytes(bytes) % EFF_LARGE_LEN as u64
+    }
+
+    #[test]
+    fn batched_selection_is_the_simple_selection() {
+        fn check<const N: usize>(indices: [u64; N]) {
+            let expected = indices.map(|i| EFF_LARGE_PACKED[i as usize]);
+            assert_eq!(select_packed(&indices), expected, "{indices:?}");
+        }
+        for _ in 0..300 {
+            check([random_index()]);
+            check([random_index(), random_index()]);
+            check([random_index(), random_index(), random_index()]);
+            let i = random_index();
+            check([i, i, i]);
+        }
+        let last = EFF_LARGE_LEN as u64 - 1;
+        check([0, last, 0]);
+        check([last, 0]);
+        check([8, 7, 9]);
+    }
+
+    /// The built-in list without its packed selection: the generic path.
+    struct Simple;
+    impl WordList for Simple {
+        fn len(&self) -> usize {
+            EFF_LARGE_LEN
+        }
+        fn word(&self, index: usize) -> &[u8] {
+            EFF_LARGE[index]
+        }
+    }
+
+    #[test]
+    fn batched_passphrases_are_the_simple_passphrases() {
+        let mut fast = [0u8; 2048];
+        let mut simple = [0u8; 2048];
+        for words in [1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 17, 100] {
+            for _ in 0..4 {
+                // The same random bytes drive both, so they draw the same
+                // indices: their passphrases must be equal.
+                let mut bytes = [0u8; 512];
+                OsEntropy.fill(&mut bytes).unwrap();
+                let a = generate(&mut Scripted(&bytes, 0), &mut fast, words, &EffLarge, b" ");
+                let b = generate(&mut Scripted(&bytes, 0), &mut simple, words, &Simple, b" ");
+                assert_eq!(a, b);
+                let len = a.unwrap();
+                assert_eq!(fast[..len], simple[..len], "{words} words");
+                assert_eq!(fast[..len].split(|&c| c == b' ').count(), words);
+            }
         }
     }
 
