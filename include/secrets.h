@@ -65,17 +65,17 @@
 /**
  * HOTP/TOTP with HMAC-SHA-1 (RFC 4226; what most authenticator apps use).
  */
-#define SECRETS_OTP_SHA1 1
+#define SECRETS_OTP_SHA1 1u
 
 /**
  * HOTP/TOTP with HMAC-SHA-256 (RFC 6238).
  */
-#define SECRETS_OTP_SHA256 2
+#define SECRETS_OTP_SHA256 2u
 
 /**
  * HOTP/TOTP with HMAC-SHA-512 (RFC 6238).
  */
-#define SECRETS_OTP_SHA512 3
+#define SECRETS_OTP_SHA512 3u
 
 /**
  * Fewest digits in an HOTP or TOTP code: 6.
@@ -135,29 +135,29 @@
 /**
  * Password class: lowercase letters `a-z` (26).
  */
-#define SECRETS_LOWER 1
+#define SECRETS_LOWER 1u
 
 /**
  * Password class: uppercase letters `A-Z` (26).
  */
-#define SECRETS_UPPER 2
+#define SECRETS_UPPER 2u
 
 /**
  * Password class: digits `0-9` (10).
  */
-#define SECRETS_DIGITS 4
+#define SECRETS_DIGITS 4u
 
 /**
  * Password class: the 32 ASCII punctuation characters
  * ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``.
  */
-#define SECRETS_SYMBOLS 8
+#define SECRETS_SYMBOLS 8u
 
 /**
  * Password class, instead of `SECRETS_SYMBOLS` (not with it): the 12
  * shell- and URL-friendlier symbols `!@#$%^&*-_+.`.
  */
-#define SECRETS_SAFE_SYMBOLS 16
+#define SECRETS_SAFE_SYMBOLS 16u
 
 /**
  * Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " `` ` ``
@@ -165,13 +165,13 @@
  * apostrophe, double quote, backtick). Class sizes become: lower 24,
  * upper 24, digits 8, symbols 28, safe symbols 12.
  */
-#define SECRETS_NO_AMBIGUOUS 32
+#define SECRETS_NO_AMBIGUOUS 32u
 
 /**
  * Modifier: at least one character of every chosen class. The password is
  * still uniform over all strings that satisfy this (whole-password redraw).
  */
-#define SECRETS_EACH_CLASS 64
+#define SECRETS_EACH_CLASS 64u
 
 /**
  * Lowercase, uppercase, digits and symbols, at least one of each (94

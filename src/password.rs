@@ -15,26 +15,29 @@ use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, RandomStream, with_stream};
 use crate::uniform;
 
+// The `_u32` suffixes make cbindgen write unsigned literals (`1u`), as
+// api.md defines these flags.
+
 /// Password class: lowercase letters `a-z` (26).
-pub const SECRETS_LOWER: u32 = 0x01;
+pub const SECRETS_LOWER: u32 = 0x01_u32;
 /// Password class: uppercase letters `A-Z` (26).
-pub const SECRETS_UPPER: u32 = 0x02;
+pub const SECRETS_UPPER: u32 = 0x02_u32;
 /// Password class: digits `0-9` (10).
-pub const SECRETS_DIGITS: u32 = 0x04;
+pub const SECRETS_DIGITS: u32 = 0x04_u32;
 /// Password class: the 32 ASCII punctuation characters
 /// ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``.
-pub const SECRETS_SYMBOLS: u32 = 0x08;
+pub const SECRETS_SYMBOLS: u32 = 0x08_u32;
 /// Password class, instead of `SECRETS_SYMBOLS` (not with it): the 12
 /// shell- and URL-friendlier symbols `!@#$%^&*-_+.`.
-pub const SECRETS_SAFE_SYMBOLS: u32 = 0x10;
+pub const SECRETS_SAFE_SYMBOLS: u32 = 0x10_u32;
 /// Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " `` ` ``
 /// (zero, capital o, small o, one, capital i, small L, vertical bar,
 /// apostrophe, double quote, backtick). Class sizes become: lower 24,
 /// upper 24, digits 8, symbols 28, safe symbols 12.
-pub const SECRETS_NO_AMBIGUOUS: u32 = 0x20;
+pub const SECRETS_NO_AMBIGUOUS: u32 = 0x20_u32;
 /// Modifier: at least one character of every chosen class. The password is
 /// still uniform over all strings that satisfy this (whole-password redraw).
-pub const SECRETS_EACH_CLASS: u32 = 0x40;
+pub const SECRETS_EACH_CLASS: u32 = 0x40_u32;
 /// Lowercase, uppercase, digits and symbols, at least one of each (94
 /// characters; a 16-character password carries about 104.6 bits).
 pub const SECRETS_PASSWORD_DEFAULT: u32 =

@@ -24,12 +24,14 @@ pub const SECRETS_CSRF_MIN_KEY_BYTES: usize = 16;
 /// Seconds a CSRF token's issue time may lie in the future (clock skew
 /// between servers) and still verify: 60.
 pub const SECRETS_CSRF_MAX_FUTURE_SKEW: u64 = 60;
+// `_u32`: cbindgen then writes `1u`, the unsigned literal of api.md.
+
 /// HOTP/TOTP with HMAC-SHA-1 (RFC 4226; what most authenticator apps use).
-pub const SECRETS_OTP_SHA1: u32 = 1;
+pub const SECRETS_OTP_SHA1: u32 = 1_u32;
 /// HOTP/TOTP with HMAC-SHA-256 (RFC 6238).
-pub const SECRETS_OTP_SHA256: u32 = 2;
+pub const SECRETS_OTP_SHA256: u32 = 2_u32;
 /// HOTP/TOTP with HMAC-SHA-512 (RFC 6238).
-pub const SECRETS_OTP_SHA512: u32 = 3;
+pub const SECRETS_OTP_SHA512: u32 = 3_u32;
 /// Fewest digits in an HOTP or TOTP code: 6.
 pub const SECRETS_HOTP_MIN_DIGITS: u32 = 6;
 /// Most digits in an HOTP or TOTP code: 10 (the whole 31-bit truncated value).
