@@ -27,9 +27,13 @@ fn reference_valid(key: &[u8]) -> bool {
         return false;
     }
     let (head, body) = key.split_at(key.len() - 36);
-    let Some((&b'_', prefix)) = head.split_last() else { return false };
+    let Some((&b'_', prefix)) = head.split_last() else {
+        return false;
+    };
     let prefix_ok = (1..=32).contains(&prefix.len())
-        && prefix.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_');
+        && prefix
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || c == b'_');
     let body_ok = body.iter().all(|c| BASE62.contains(c));
     let (signed, sum) = key.split_at(key.len() - 6);
     prefix_ok && body_ok && sum == base62_u32(crc32fast::hash(signed))
@@ -45,7 +49,11 @@ fuzz_target!(|data: &[u8]| {
         key.push(b'_');
         for _ in 0..30 {
             let c: u8 = u.arbitrary().unwrap_or(0);
-            key.push(if mode & 2 == 0 { BASE62[c as usize % 62] } else { c });
+            key.push(if mode & 2 == 0 {
+                BASE62[c as usize % 62]
+            } else {
+                c
+            });
         }
         let sum = base62_u32(crc32fast::hash(&key));
         key.extend_from_slice(&sum);
@@ -58,6 +66,10 @@ fuzz_target!(|data: &[u8]| {
     let key_c = c_string(&key);
     let key = text_of(&key_c);
     let status = unsafe { secrets_api_key_check(key_c.as_ptr().cast()) };
-    let expected = if reference_valid(key) { SECRETS_OK } else { SECRETS_ERR_MALFORMED };
+    let expected = if reference_valid(key) {
+        SECRETS_OK
+    } else {
+        SECRETS_ERR_MALFORMED
+    };
     assert_eq!(status, expected, "key {:?}", String::from_utf8_lossy(key));
 });

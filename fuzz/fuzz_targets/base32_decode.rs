@@ -11,12 +11,21 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::auth::{secrets_base32_decode, secrets_base32_decode_size, secrets_base32_encode};
+use secrets::ffi::auth::{
+    secrets_base32_decode, secrets_base32_decode_size, secrets_base32_encode,
+};
 
 /// Encodes with the library (checked separately by its unit tests).
 fn encode(bytes: &[u8]) -> Vec<u8> {
     let mut out = vec![0u8; bytes.len() * 8 / 5 + 2];
-    let status = unsafe { secrets_base32_encode(out.as_mut_ptr().cast(), out.len(), bytes.as_ptr(), bytes.len()) };
+    let status = unsafe {
+        secrets_base32_encode(
+            out.as_mut_ptr().cast(),
+            out.len(),
+            bytes.as_ptr(),
+            bytes.len(),
+        )
+    };
     assert_eq!(status, SECRETS_OK);
     let n = out.iter().position(|&b| b == 0).unwrap();
     out.truncate(n);
@@ -33,8 +42,13 @@ fn canonical(text: &[u8]) -> Vec<u8> {
 fn decode(text_c: &[u8], out_size: usize, null_out: bool) -> (secrets_status, usize, OutBuf) {
     let mut out = OutBuf::new(out_size);
     let mut out_len = usize::MAX;
-    let ptr = if null_out { core::ptr::null_mut() } else { out.ptr() };
-    let status = unsafe { secrets_base32_decode(ptr, out_size, &mut out_len, text_c.as_ptr().cast()) };
+    let ptr = if null_out {
+        core::ptr::null_mut()
+    } else {
+        out.ptr()
+    };
+    let status =
+        unsafe { secrets_base32_decode(ptr, out_size, &mut out_len, text_c.as_ptr().cast()) };
     (status, out_len, out)
 }
 
@@ -50,7 +64,11 @@ fn decorate(u: &mut Unstructured, bytes: &[u8]) -> Vec<u8> {
         if op & 1 != 0 {
             out.push(if op & 2 != 0 { b' ' } else { b'-' });
         }
-        out.push(if op & 4 != 0 { c.to_ascii_lowercase() } else { c });
+        out.push(if op & 4 != 0 {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        });
     }
     if u.arbitrary::<bool>().unwrap_or(false) {
         out.push(b' ');
@@ -84,8 +102,15 @@ fuzz_target!(|data: &[u8]| {
     }
     match status {
         SECRETS_OK => {
-            assert!(out_len <= out_size && out_len <= max, "out_len {out_len} > {out_size}/{max}");
-            let bytes = if null_out { &[][..] } else { &out.given()[..out_len] };
+            assert!(
+                out_len <= out_size && out_len <= max,
+                "out_len {out_len} > {out_size}/{max}"
+            );
+            let bytes = if null_out {
+                &[][..]
+            } else {
+                &out.given()[..out_len]
+            };
             assert_eq!(encode(bytes), canonical(text), "re-encoding differs");
             if let Some(expected) = expected {
                 assert_eq!(bytes, &expected[..]);
@@ -102,7 +127,10 @@ fuzz_target!(|data: &[u8]| {
                 // The text is valid: a big enough buffer decodes it.
                 let (again, len, _) = decode(&text_c, max, false);
                 assert_eq!(again, SECRETS_OK, "BUFFER_TOO_SMALL but not decodable");
-                assert!(len > out_size, "BUFFER_TOO_SMALL with room: {len} <= {out_size}");
+                assert!(
+                    len > out_size,
+                    "BUFFER_TOO_SMALL with room: {len} <= {out_size}"
+                );
             }
         }
         other => panic!("unexpected status {other:?}"),

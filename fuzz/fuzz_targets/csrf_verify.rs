@@ -21,7 +21,9 @@ fn is_base64url(c: u8) -> bool {
 }
 
 fn session(u: &mut Unstructured) -> Option<Vec<u8>> {
-    u.arbitrary::<bool>().unwrap_or(false).then(|| take_c_string(u, 12))
+    u.arbitrary::<bool>()
+        .unwrap_or(false)
+        .then(|| take_c_string(u, 12))
 }
 
 fn ptr_of(s: &Option<Vec<u8>>) -> *const core::ffi::c_char {
@@ -35,7 +37,14 @@ fuzz_target!(|data: &[u8]| {
 
     let mut out = OutBuf::new(SECRETS_CSRF_TOKEN_SIZE);
     let status = unsafe {
-        secrets_csrf_token(out.ptr().cast(), out.size(), KEY.as_ptr(), KEY.len(), ptr_of(&issue_session), issued_at)
+        secrets_csrf_token(
+            out.ptr().cast(),
+            out.size(),
+            KEY.as_ptr(),
+            KEY.len(),
+            ptr_of(&issue_session),
+            issued_at,
+        )
     };
     assert_eq!(status, SECRETS_OK);
     let token = out.text().to_vec();
@@ -71,7 +80,11 @@ fuzz_target!(|data: &[u8]| {
 
     // The verification context.
     let same_session = u.arbitrary::<bool>().unwrap_or(true);
-    let verify_session = if same_session { issue_session.clone() } else { session(&mut u) };
+    let verify_session = if same_session {
+        issue_session.clone()
+    } else {
+        session(&mut u)
+    };
     let other_key: Option<Vec<u8>> = u.ratio(1, 8).unwrap_or(false).then(|| {
         let n = u.int_in_range(16..=40usize).unwrap_or(16).min(u.len());
         let mut k = u.bytes(n).unwrap_or(&[]).to_vec();
@@ -84,16 +97,30 @@ fuzz_target!(|data: &[u8]| {
     let max_age: u64 = u.int_in_range(0..=7200).unwrap_or(3600);
 
     let status = unsafe {
-        secrets_csrf_verify(candidate_c.as_ptr().cast(), key.as_ptr(), key.len(), ptr_of(&verify_session), now, max_age)
+        secrets_csrf_verify(
+            candidate_c.as_ptr().cast(),
+            key.as_ptr(),
+            key.len(),
+            ptr_of(&verify_session),
+            now,
+            max_age,
+        )
     };
 
     let well_formed = candidate.len() == 76 && candidate.iter().all(|&c| is_base64url(c));
-    assert_eq!(status == SECRETS_ERR_MALFORMED, !well_formed, "MALFORMED iff not 76 base64url chars: {status:?}");
+    assert_eq!(
+        status == SECRETS_ERR_MALFORMED,
+        !well_formed,
+        "MALFORMED iff not 76 base64url chars: {status:?}"
+    );
     let authentic = candidate == &token[..] && key == KEY && verify_session == issue_session;
     let in_time = issued_at <= now.saturating_add(60) && now.saturating_sub(issued_at) <= max_age;
     match status {
         SECRETS_OK => assert!(authentic && in_time, "forged or stale token accepted"),
-        SECRETS_ERR_EXPIRED => assert!(authentic && !in_time, "EXPIRED for a token that is not authentic"),
+        SECRETS_ERR_EXPIRED => assert!(
+            authentic && !in_time,
+            "EXPIRED for a token that is not authentic"
+        ),
         SECRETS_ERR_MISMATCH => assert!(!authentic, "the issued token was refused"),
         SECRETS_ERR_MALFORMED => {}
         other => panic!("unexpected status {other:?}"),

@@ -19,7 +19,11 @@ fn reference(key: &[u8], msg: &[u8]) -> [u8; 32] {
 }
 
 fn ptr_or_null(b: &[u8]) -> *const u8 {
-    if b.is_empty() { core::ptr::null() } else { b.as_ptr() }
+    if b.is_empty() {
+        core::ptr::null()
+    } else {
+        b.as_ptr()
+    }
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -32,9 +36,20 @@ fuzz_target!(|data: &[u8]| {
 
     let real = reference(&key, &msg);
     let mut ours = [0u8; 32];
-    let status = unsafe { secrets_hmac_sha256(ours.as_mut_ptr(), ptr_or_null(&key), key.len(), ptr_or_null(&msg), msg.len()) };
+    let status = unsafe {
+        secrets_hmac_sha256(
+            ours.as_mut_ptr(),
+            ptr_or_null(&key),
+            key.len(),
+            ptr_or_null(&msg),
+            msg.len(),
+        )
+    };
     assert_eq!(status, SECRETS_OK);
-    assert_eq!(ours, real, "secrets_hmac_sha256 differs from the hmac crate");
+    assert_eq!(
+        ours, real,
+        "secrets_hmac_sha256 differs from the hmac crate"
+    );
 
     let tag: Vec<u8> = match mode & 3 {
         0 => u.take_rest().to_vec(),
@@ -54,8 +69,19 @@ fuzz_target!(|data: &[u8]| {
         }
     };
     let status = unsafe {
-        secrets_hmac_sha256_verify(ptr_or_null(&tag), tag.len(), ptr_or_null(&key), key.len(), ptr_or_null(&msg), msg.len())
+        secrets_hmac_sha256_verify(
+            ptr_or_null(&tag),
+            tag.len(),
+            ptr_or_null(&key),
+            key.len(),
+            ptr_or_null(&msg),
+            msg.len(),
+        )
     };
-    let expected = if tag[..] == real[..] { SECRETS_OK } else { SECRETS_ERR_MISMATCH };
+    let expected = if tag[..] == real[..] {
+        SECRETS_OK
+    } else {
+        SECRETS_ERR_MISMATCH
+    };
     assert_eq!(status, expected, "tag of {} bytes", tag.len());
 });

@@ -27,10 +27,18 @@ fn decode_component(s: &[u8]) -> Vec<u8> {
     while i < s.len() {
         if s[i] == b'%' {
             let hex = &s[i + 1..i + 3];
-            assert!(hex.iter().all(|c| c.is_ascii_digit() || (b'A'..=b'F').contains(c)), "bad escape {hex:?}");
+            assert!(
+                hex.iter()
+                    .all(|c| c.is_ascii_digit() || (b'A'..=b'F').contains(c)),
+                "bad escape {hex:?}"
+            );
             i += 3;
         } else {
-            assert!(unreserved(s[i]), "reserved byte {:?} left unencoded", s[i] as char);
+            assert!(
+                unreserved(s[i]),
+                "reserved byte {:?} left unencoded",
+                s[i] as char
+            );
             i += 1;
         }
     }
@@ -52,7 +60,14 @@ fn base32_decode(text: &[u8]) -> Vec<u8> {
     let text_c = c_string(text);
     let mut out = vec![0u8; text.len()];
     let mut len = 0;
-    let status = unsafe { secrets_base32_decode(out.as_mut_ptr(), out.len(), &mut len, text_c.as_ptr().cast()) };
+    let status = unsafe {
+        secrets_base32_decode(
+            out.as_mut_ptr(),
+            out.len(),
+            &mut len,
+            text_c.as_ptr().cast(),
+        )
+    };
     assert_eq!(status, SECRETS_OK, "secret is not base32");
     out.truncate(len);
     out
@@ -62,9 +77,21 @@ fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
     let mode: u8 = u.arbitrary().unwrap_or(0);
     let wide = mode & 0x80 != 0;
-    let period: u32 = if wide { u.arbitrary().unwrap_or(0) } else { u.int_in_range(0..=120).unwrap_or(30) };
-    let digits: u32 = if wide { u.arbitrary().unwrap_or(0) } else { u.int_in_range(5..=11).unwrap_or(6) };
-    let algorithm: u32 = if wide { u.arbitrary().unwrap_or(0) } else { u.int_in_range(0..=4).unwrap_or(1) };
+    let period: u32 = if wide {
+        u.arbitrary().unwrap_or(0)
+    } else {
+        u.int_in_range(0..=120).unwrap_or(30)
+    };
+    let digits: u32 = if wide {
+        u.arbitrary().unwrap_or(0)
+    } else {
+        u.int_in_range(5..=11).unwrap_or(6)
+    };
+    let algorithm: u32 = if wide {
+        u.arbitrary().unwrap_or(0)
+    } else {
+        u.int_in_range(0..=4).unwrap_or(1)
+    };
     let key_len = u.int_in_range(0..=70usize).unwrap_or(20).min(u.len());
     let key = u.bytes(key_len).unwrap_or(&[]).to_vec();
     let size_choice: u16 = u.arbitrary().unwrap_or(0);
@@ -84,11 +111,31 @@ fuzz_target!(|data: &[u8]| {
 
     let call = |out_size: usize| {
         let mut out = OutBuf::new(out_size);
-        let issuer_ptr = issuer_c.as_ref().map_or(core::ptr::null(), |i| i.as_ptr().cast());
-        let account_ptr = if null_account { core::ptr::null() } else { account_c.as_ptr().cast() };
-        let key_ptr = if key.is_empty() { core::ptr::null() } else { key.as_ptr() };
+        let issuer_ptr = issuer_c
+            .as_ref()
+            .map_or(core::ptr::null(), |i| i.as_ptr().cast());
+        let account_ptr = if null_account {
+            core::ptr::null()
+        } else {
+            account_c.as_ptr().cast()
+        };
+        let key_ptr = if key.is_empty() {
+            core::ptr::null()
+        } else {
+            key.as_ptr()
+        };
         let status = unsafe {
-            secrets_otpauth_uri(out.ptr().cast(), out.size(), issuer_ptr, account_ptr, key_ptr, key.len(), period, digits, algorithm)
+            secrets_otpauth_uri(
+                out.ptr().cast(),
+                out.size(),
+                issuer_ptr,
+                account_ptr,
+                key_ptr,
+                key.len(),
+                period,
+                digits,
+                algorithm,
+            )
         };
         (status, out)
     };
@@ -111,7 +158,10 @@ fuzz_target!(|data: &[u8]| {
     if status == SECRETS_ERR_BUFFER_TOO_SMALL {
         let (again, big) = call(4096);
         assert_eq!(again, SECRETS_OK);
-        assert!(big.text().len() + 1 > out_size, "BUFFER_TOO_SMALL with room");
+        assert!(
+            big.text().len() + 1 > out_size,
+            "BUFFER_TOO_SMALL with room"
+        );
         return;
     }
     assert_eq!(status, SECRETS_OK);
@@ -149,7 +199,10 @@ fuzz_target!(|data: &[u8]| {
         match name {
             b"secret" => assert_eq!(base32_decode(value), key),
             b"issuer" => assert_eq!(Some(&decode_component(value)[..]), issuer),
-            b"algorithm" => assert_eq!(value, [&b"SHA1"[..], b"SHA256", b"SHA512"][algorithm as usize - 1]),
+            b"algorithm" => assert_eq!(
+                value,
+                [&b"SHA1"[..], b"SHA256", b"SHA512"][algorithm as usize - 1]
+            ),
             b"digits" => assert_eq!(value, digits.to_string().as_bytes()),
             b"period" => assert_eq!(value, period.to_string().as_bytes()),
             _ => unreachable!(),

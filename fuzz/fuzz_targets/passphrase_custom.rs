@@ -48,9 +48,14 @@ fuzz_target!(|data: &[u8]| {
     let slack: u16 = u.arbitrary().unwrap_or(0);
     let separator: Option<Vec<u8>> = (mode & 1 == 0).then(|| take_c_string(&mut u, 4));
     let rest = u.take_rest();
-    let list_c: Vec<Vec<u8>> = if rest.is_empty() { vec![] } else { rest.split(|&b| b == b'\n').map(c_string).collect() };
+    let list_c: Vec<Vec<u8>> = if rest.is_empty() {
+        vec![]
+    } else {
+        rest.split(|&b| b == b'\n').map(c_string).collect()
+    };
     let list: Vec<&[u8]> = list_c.iter().map(|w| text_of(w)).collect();
-    let mut ptrs: Vec<*const core::ffi::c_char> = list_c.iter().map(|w| w.as_ptr().cast()).collect();
+    let mut ptrs: Vec<*const core::ffi::c_char> =
+        list_c.iter().map(|w| w.as_ptr().cast()).collect();
     let null_entry = mode & 0x0e == 0x0e && !ptrs.is_empty();
     if null_entry {
         let at = slack as usize % ptrs.len();
@@ -67,7 +72,10 @@ fuzz_target!(|data: &[u8]| {
     };
 
     let set: HashSet<&[u8]> = list.iter().copied().collect();
-    let valid = words > 0 && list.len() >= 2 && list.iter().all(|w| !w.is_empty()) && set.len() == list.len();
+    let valid = words > 0
+        && list.len() >= 2
+        && list.iter().all(|w| !w.is_empty())
+        && set.len() == list.len();
     let expected = if null_entry {
         SECRETS_ERR_NULL_POINTER
     } else if !valid {
@@ -79,14 +87,35 @@ fuzz_target!(|data: &[u8]| {
     };
 
     let mut out = OutBuf::new(out_size);
-    let list_ptr = if ptrs.is_empty() && mode & 0x40 != 0 { core::ptr::null() } else { ptrs.as_ptr() };
-    let sep_ptr = separator.as_ref().map_or(core::ptr::null(), |s| s.as_ptr().cast());
-    let status = unsafe { secrets_passphrase_custom(out.ptr().cast(), out.size(), words, list_ptr, ptrs.len(), sep_ptr) };
-    assert_eq!(status, expected, "words {words} list {list:?} sep {sep:?} out_size {out_size}");
+    let list_ptr = if ptrs.is_empty() && mode & 0x40 != 0 {
+        core::ptr::null()
+    } else {
+        ptrs.as_ptr()
+    };
+    let sep_ptr = separator
+        .as_ref()
+        .map_or(core::ptr::null(), |s| s.as_ptr().cast());
+    let status = unsafe {
+        secrets_passphrase_custom(
+            out.ptr().cast(),
+            out.size(),
+            words,
+            list_ptr,
+            ptrs.len(),
+            sep_ptr,
+        )
+    };
+    assert_eq!(
+        status, expected,
+        "words {words} list {list:?} sep {sep:?} out_size {out_size}"
+    );
     if status == SECRETS_OK {
         let text = out.text();
         assert!(text.len() < needed);
-        assert!(parses(text, words, &set, longest, sep), "output is not {words} list words joined by {sep:?}: {text:?}");
+        assert!(
+            parses(text, words, &set, longest, sep),
+            "output is not {words} list words joined by {sep:?}: {text:?}"
+        );
     } else {
         out.assert_zeroed(status);
     }

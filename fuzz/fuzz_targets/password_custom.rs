@@ -30,11 +30,18 @@ fuzz_target!(|data: &[u8]| {
     let alphabet = text_of(&alphabet_c);
 
     let mut out = OutBuf::new(out_size);
-    let alphabet_ptr = if null_alphabet { core::ptr::null() } else { alphabet_c.as_ptr().cast() };
-    let status = unsafe { secrets_password_custom(out.ptr().cast(), out.size(), length, alphabet_ptr) };
+    let alphabet_ptr = if null_alphabet {
+        core::ptr::null()
+    } else {
+        alphabet_c.as_ptr().cast()
+    };
+    let status =
+        unsafe { secrets_password_custom(out.ptr().cast(), out.size(), length, alphabet_ptr) };
 
     let mut seen = [false; 256];
-    let distinct = alphabet.iter().all(|&c| !core::mem::replace(&mut seen[c as usize], true));
+    let distinct = alphabet
+        .iter()
+        .all(|&c| !core::mem::replace(&mut seen[c as usize], true));
     let valid = length > 0 && alphabet.len() >= 2 && distinct && alphabet.iter().all(u8::is_ascii);
     let expected = if null_alphabet {
         SECRETS_ERR_NULL_POINTER
@@ -48,14 +55,26 @@ fuzz_target!(|data: &[u8]| {
     };
     if length >= usize::MAX - 2 && valid && !null_alphabet {
         // No real buffer can be that large: either refusal is fine.
-        assert!(matches!(status, SECRETS_ERR_BUFFER_TOO_SMALL | SECRETS_ERR_INVALID_ARGUMENT), "{status:?}");
+        assert!(
+            matches!(
+                status,
+                SECRETS_ERR_BUFFER_TOO_SMALL | SECRETS_ERR_INVALID_ARGUMENT
+            ),
+            "{status:?}"
+        );
     } else {
-        assert_eq!(status, expected, "length {length} out_size {out_size} alphabet {alphabet:?}");
+        assert_eq!(
+            status, expected,
+            "length {length} out_size {out_size} alphabet {alphabet:?}"
+        );
     }
     if status == SECRETS_OK {
         let text = out.text();
         assert_eq!(text.len(), length, "wrong length");
-        assert!(text.iter().all(|c| alphabet.contains(c)), "character outside the alphabet");
+        assert!(
+            text.iter().all(|c| alphabet.contains(c)),
+            "character outside the alphabet"
+        );
     } else {
         out.assert_zeroed(status);
     }

@@ -16,7 +16,17 @@ use secrets::ffi::auth::{secrets_hotp, secrets_totp_verify};
 
 fn hotp(key: &[u8], counter: u64, digits: u32, algorithm: u32) -> Vec<u8> {
     let mut out = [0u8; 11];
-    let status = unsafe { secrets_hotp(out.as_mut_ptr().cast(), out.len(), key.as_ptr(), key.len(), counter, digits, algorithm) };
+    let status = unsafe {
+        secrets_hotp(
+            out.as_mut_ptr().cast(),
+            out.len(),
+            key.as_ptr(),
+            key.len(),
+            counter,
+            digits,
+            algorithm,
+        )
+    };
     assert_eq!(status, SECRETS_OK);
     out[..digits as usize].to_vec()
 }
@@ -25,10 +35,26 @@ fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
     let mode: u8 = u.arbitrary().unwrap_or(0);
     let wide = mode & 0x80 != 0; // parameters over their whole range
-    let period: u32 = if wide { u.arbitrary().unwrap_or(0) } else { u.int_in_range(0..=90).unwrap_or(30) };
-    let digits: u32 = if wide { u.arbitrary().unwrap_or(0) } else { u.int_in_range(5..=11).unwrap_or(6) };
-    let algorithm: u32 = if wide { u.arbitrary().unwrap_or(0) } else { u.int_in_range(0..=4).unwrap_or(1) };
-    let window: u32 = if wide { u.arbitrary().unwrap_or(0) } else { u.int_in_range(0..=11).unwrap_or(1) };
+    let period: u32 = if wide {
+        u.arbitrary().unwrap_or(0)
+    } else {
+        u.int_in_range(0..=90).unwrap_or(30)
+    };
+    let digits: u32 = if wide {
+        u.arbitrary().unwrap_or(0)
+    } else {
+        u.int_in_range(5..=11).unwrap_or(6)
+    };
+    let algorithm: u32 = if wide {
+        u.arbitrary().unwrap_or(0)
+    } else {
+        u.int_in_range(0..=4).unwrap_or(1)
+    };
+    let window: u32 = if wide {
+        u.arbitrary().unwrap_or(0)
+    } else {
+        u.int_in_range(0..=11).unwrap_or(1)
+    };
     let unix_time: u64 = match mode >> 4 & 3 {
         0 => u.int_in_range(0..=400).unwrap_or(0), // near step 0
         1 => u64::MAX - u.int_in_range(0..=400).unwrap_or(0), // near the last step
@@ -37,8 +63,16 @@ fuzz_target!(|data: &[u8]| {
     let key_len = u.int_in_range(0..=70usize).unwrap_or(20).min(u.len());
     let key = u.bytes(key_len).unwrap_or(&[]).to_vec();
 
-    let params_ok = period > 0 && (6..=10).contains(&digits) && (1..=3).contains(&algorithm) && window <= 10 && !key.is_empty();
-    let current = if period > 0 { unix_time / period as u64 } else { 0 };
+    let params_ok = period > 0
+        && (6..=10).contains(&digits)
+        && (1..=3).contains(&algorithm)
+        && window <= 10
+        && !key.is_empty();
+    let current = if period > 0 {
+        unix_time / period as u64
+    } else {
+        0
+    };
 
     let mut real_counter = None;
     let code = if mode & 1 != 0 && params_ok {
@@ -65,11 +99,33 @@ fuzz_target!(|data: &[u8]| {
     let null_code = mode & 0x40 != 0 && mode & 0x0f == 0;
 
     let mut matched = 0xDEAD_BEEF_u64;
-    let matched_ptr: *mut u64 = if mode & 4 != 0 { core::ptr::null_mut() } else { &mut matched };
-    let key_ptr = if key.is_empty() { core::ptr::null() } else { key.as_ptr() };
-    let code_ptr = if null_code { core::ptr::null() } else { code_c.as_ptr().cast() };
+    let matched_ptr: *mut u64 = if mode & 4 != 0 {
+        core::ptr::null_mut()
+    } else {
+        &mut matched
+    };
+    let key_ptr = if key.is_empty() {
+        core::ptr::null()
+    } else {
+        key.as_ptr()
+    };
+    let code_ptr = if null_code {
+        core::ptr::null()
+    } else {
+        code_c.as_ptr().cast()
+    };
     let status = unsafe {
-        secrets_totp_verify(matched_ptr, code_ptr, key_ptr, key.len(), unix_time, period, digits, algorithm, window)
+        secrets_totp_verify(
+            matched_ptr,
+            code_ptr,
+            key_ptr,
+            key.len(),
+            unix_time,
+            period,
+            digits,
+            algorithm,
+            window,
+        )
     };
 
     let shape_ok = code.len() == digits as usize && code.iter().all(u8::is_ascii_digit);
@@ -87,8 +143,15 @@ fuzz_target!(|data: &[u8]| {
             if !matched_ptr.is_null() {
                 let lo = current.saturating_sub(window as u64);
                 let hi = current.saturating_add(window as u64);
-                assert!((lo..=hi).contains(&matched), "matched {matched} outside {lo}..={hi}");
-                assert_eq!(hotp(&key, matched, digits, algorithm), code, "matched step has another code");
+                assert!(
+                    (lo..=hi).contains(&matched),
+                    "matched {matched} outside {lo}..={hi}"
+                );
+                assert_eq!(
+                    hotp(&key, matched, digits, algorithm),
+                    code,
+                    "matched step has another code"
+                );
                 // Nearest step wins: no step strictly nearer may have the code.
                 if let Some((counter, _)) = real_counter {
                     assert!(matched.abs_diff(current) <= counter.abs_diff(current));
@@ -97,7 +160,10 @@ fuzz_target!(|data: &[u8]| {
         }
         (SECRETS_ERR_MISMATCH, None) => {
             if let Some((_, offset)) = real_counter {
-                assert!(offset.unsigned_abs() > window as u64, "a real code within the window was refused");
+                assert!(
+                    offset.unsigned_abs() > window as u64,
+                    "a real code within the window was refused"
+                );
             }
         }
         (s, Some(e)) => assert_eq!(s, e),

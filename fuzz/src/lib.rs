@@ -39,7 +39,10 @@ pub struct OutBuf {
 
 impl OutBuf {
     pub fn new(size: usize) -> Self {
-        OutBuf { mem: vec![CANARY; size + GUARD], size }
+        OutBuf {
+            mem: vec![CANARY; size + GUARD],
+            size,
+        }
     }
     pub fn ptr(&mut self) -> *mut u8 {
         self.mem.as_mut_ptr()
