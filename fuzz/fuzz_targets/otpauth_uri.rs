@@ -77,21 +77,7 @@ fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
     let mode: u8 = u.arbitrary().unwrap_or(0);
     let wide = mode & 0x80 != 0;
-    let period: u32 = if wide {
-        u.arbitrary().unwrap_or(0)
-    } else {
-        u.int_in_range(0..=120).unwrap_or(30)
-    };
-    let digits: u32 = if wide {
-        u.arbitrary().unwrap_or(0)
-    } else {
-        u.int_in_range(5..=11).unwrap_or(6)
-    };
-    let algorithm: u32 = if wide {
-        u.arbitrary().unwrap_or(0)
-    } else {
-        u.int_in_range(0..=4).unwrap_or(1)
-    };
+    let (period, digits, algorithm) = otp_params(&mut u, wide, 120);
     let key_len = u.int_in_range(0..=70usize).unwrap_or(20).min(u.len());
     let key = u.bytes(key_len).unwrap_or(&[]).to_vec();
     let size_choice: u16 = u.arbitrary().unwrap_or(0);

@@ -99,3 +99,20 @@ pub fn percent_decode(s: &[u8]) -> Option<Vec<u8>> {
     }
     Some(out)
 }
+
+/// OTP parameters drawn from the data: near their valid ranges (period
+/// `0..=period_max`, digits 5..=11, algorithm 0..=4), or, when `wide`, over
+/// the whole `u32` range.
+pub fn otp_params(u: &mut Unstructured, wide: bool, period_max: u32) -> (u32, u32, u32) {
+    let mut pick = |near: core::ops::RangeInclusive<u32>, default: u32| -> u32 {
+        if wide {
+            u.arbitrary().unwrap_or(0)
+        } else {
+            u.int_in_range(near).unwrap_or(default)
+        }
+    };
+    let period = pick(0..=period_max, 30);
+    let digits = pick(5..=11, 6);
+    let algorithm = pick(0..=4, 1);
+    (period, digits, algorithm)
+}
