@@ -238,7 +238,7 @@ static void core(void) {
     EXPECT(SECRETS_ERR_NULL_POINTER, secrets_choice, 0, bytes, NULL, 6);
 
     ONE(secrets_shuffle, bytes, 52, 1);
-    ONE(secrets_shuffle, bytes, 4096, 1);       /* the largest plan: 4 KiB of bytes */
+    ONE(secrets_shuffle, bytes, 4096, 1);       /* one of the largest plans: 4 KiB of bytes */
     ONE(secrets_shuffle, bytes, 512, 8);
     ONE(secrets_shuffle, bytes, 3, 1365);       /* large elements */
     NONE(secrets_shuffle, bytes, 1, 8);

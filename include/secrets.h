@@ -457,8 +457,9 @@ secrets_status secrets_otpauth_uri(char *out, size_t out_size, const char *issue
  *
  * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL);
  * `SECRETS_ERR_INVALID_ARGUMENT` (no class, an unknown flag bit,
- * `SECRETS_SYMBOLS` with `SECRETS_SAFE_SYMBOLS`, `length` 0, or under
- * `SECRETS_EACH_CLASS` a `length` below the number of classes);
+ * `SECRETS_SYMBOLS` with `SECRETS_SAFE_SYMBOLS`, `length` 0 or ≥
+ * PTRDIFF_MAX, or under `SECRETS_EACH_CLASS` a `length` below the number
+ * of classes);
  * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
  * non-NULL `out` is zeroed over `out_size` bytes.
  */
@@ -475,7 +476,8 @@ secrets_status secrets_password(char *out, size_t out_size, size_t length, uint3
  * UTF-8 character can never be split.
  *
  * Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `alphabet` NULL);
- * `SECRETS_ERR_INVALID_ARGUMENT` (`length` 0; `alphabet` shorter than 2,
+ * `SECRETS_ERR_INVALID_ARGUMENT` (`length` 0 or ≥ PTRDIFF_MAX; `alphabet`
+ * shorter than 2,
  * with a repeated byte or a byte ≥ 0x80); `SECRETS_ERR_BUFFER_TOO_SMALL`;
  * `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
  * `out_size` bytes.
@@ -656,7 +658,8 @@ double secrets_entropy_bits(size_t length, size_t alphabet_size);
  *
  * `nbytes` 0 is valid and writes nothing (`out` may then be NULL).
  * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL and `nbytes` > 0),
- * `SECRETS_ERR_INVALID_ARGUMENT` (`nbytes` > PTRDIFF_MAX; nothing written),
+ * `SECRETS_ERR_INVALID_ARGUMENT` (`nbytes` > PTRDIFF_MAX; only `out[0]` is
+ * cleared, the true size being unknown),
  * `SECRETS_ERR_ENTROPY` (`out` zeroed).
  */
 secrets_status secrets_token_bytes(uint8_t *out, size_t nbytes);
@@ -726,7 +729,8 @@ secrets_status secrets_randbits(uint64_t *out, uint32_t k);
 secrets_status secrets_randrange(int64_t *out, int64_t start, int64_t stop, int64_t step);
 
 /**
- * Writes one uniformly chosen element of `items[0..len]` to `*out`.
+ * Writes one uniformly chosen element of `items[0..len]` to `*out`. Every
+ * item is read, so the memory touched does not reveal which was chosen.
  *
  * Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `items` NULL),
  * `SECRETS_ERR_INVALID_ARGUMENT` (`len` 0: nothing to choose from, or
@@ -771,7 +775,8 @@ secrets_status secrets_random_double(double *out);
 
 /**
  * Writes `a + (b - a) * r` with `r` as from `secrets_random_double` (Python's
- * `uniform(a, b)`; `a > b` is allowed and gives a value in `(b, a]`).
+ * `uniform(a, b)`): a value between `a` and `b`; `a > b` is allowed. As in
+ * Python, floating-point rounding can give either end, `b` included.
  *
  * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT` (`a` or
  * `b` not finite, or `b - a` overflows), `SECRETS_ERR_ENTROPY`; `*out` = 0

@@ -148,11 +148,6 @@ impl Alphabet {
         self.len
     }
 
-    /// Whether the alphabet has no byte (only while being built).
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// The byte at `index` (< len), read in time independent of `index`.
     #[inline(always)] // in every generator's per-character loop
     pub fn pick(&self, index: u64) -> u8 {

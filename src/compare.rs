@@ -1,6 +1,6 @@
 //! Constant-time comparison and wiping (Python's `compare_digest`).
 
-use subtle::ConstantTimeEq;
+use subtle::{ConditionallySelectable, ConstantTimeEq};
 use zeroize::Zeroize;
 
 /// True iff `a == b`. The time taken depends on the lengths only: unequal
@@ -25,6 +25,21 @@ pub fn digest_eq(a: &[u8], b: &[u8]) -> bool {
     diff.ct_eq(&0).into()
 }
 
+/// `items[index]` (0 when `index` is out of range), read by a pass over all
+/// of `items` so that the memory touched does not reveal a secret `index`
+/// (a direct load would reveal its cache line). Eight bytes a step.
+pub fn byte_at(items: &[u8], index: usize) -> u8 {
+    let (word, lane) = ((index / 8) as u64, (index % 8) as u32);
+    let mut picked = 0u64;
+    for (w, chunk) in items.chunks(8).enumerate() {
+        let mut bytes = [0u8; 8];
+        bytes[..chunk.len()].copy_from_slice(chunk);
+        let value = u64::from_le_bytes(bytes);
+        picked.conditional_assign(&value, (w as u64).ct_eq(&word));
+    }
+    (picked >> (8 * lane)) as u8
+}
+
 /// Overwrites `buf` with zeros in a way the optimiser may not remove.
 pub fn wipe(buf: &mut [u8]) {
     buf.zeroize();
@@ -46,6 +61,17 @@ mod tests {
             let mut b = a;
             b[i] ^= 0x80;
             assert!(!digest_eq(&a, &b));
+        }
+    }
+
+    #[test]
+    fn byte_at_reads_every_position() {
+        let items: Vec<u8> = (1..=70).collect();
+        for len in [1, 7, 8, 9, 70] {
+            for i in 0..len {
+                assert_eq!(byte_at(&items[..len], i), items[i]);
+            }
+            assert_eq!(byte_at(&items[..len], len + 8), 0);
         }
     }
 

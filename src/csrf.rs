@@ -16,9 +16,10 @@
 //! `binding` is the single byte 0 for an unbound token, or the byte 1, the
 //! session id's length as 8 big-endian bytes and the session id's bytes for
 //! a bound one; so an unbound token differs from one bound to the empty
-//! string, and no two sessions share a binding. The label keeps a tag made
-//! here from ever being a valid `secrets_hmac_sha256` of some message under
-//! the same key.
+//! string, and no two sessions share a binding. The label separates domains:
+//! if the same key also signs messages with `secrets_hmac_sha256`, such a
+//! tag can pass as a CSRF tag only for a message that begins with
+//! "libsecrets-csrf".
 //!
 //! Verification authenticates before it looks at the time, so a tampered
 //! token is a mismatch, never "expired".

@@ -10,7 +10,8 @@ use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, with_stream};
 use crate::uniform;
 use crate::wordlist::{
-    EFF_LARGE, EFF_LARGE_LEN, EFF_LARGE_LONGEST, EFF_LARGE_PLANES, PLANE_LANES, PLANES,
+    EFF_LARGE, EFF_LARGE_LEN, EFF_LARGE_LONGEST, EFF_LARGE_PLANES, MAX_WORD_CHARS, PLANE_LANES,
+    PLANES,
 };
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, Zeroizing};
@@ -19,10 +20,6 @@ use zeroize::{Zeroize, Zeroizing};
 pub trait WordList {
     /// Number of words.
     fn len(&self) -> usize;
-    /// Whether there is no word.
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
     /// Word `index` (< `len()`), without terminator.
     fn word(&self, index: usize) -> &[u8];
     /// Length of the longest word.
@@ -319,7 +316,7 @@ fn select_packed<const N: usize>(indices: &[u64; N]) -> [u64; N] {
 fn unpack(word: u64, slot: &mut [u8]) -> usize {
     slot.fill(0);
     let mut len = 0;
-    for (k, out) in slot.iter_mut().enumerate().take(12) {
+    for (k, out) in slot.iter_mut().enumerate().take(MAX_WORD_CHARS) {
         let code = (word >> (5 * k)) & 31;
         // 1..=26 are 'a'..'z', 27 is '-', 0 ends the word.
         let present = !mask_eq(code, 0);

@@ -34,8 +34,11 @@ const SMALL_POOL: usize = 256;
 /// Plans up to this many bytes use a medium one.
 const MEDIUM_POOL: usize = 2048;
 /// Largest single request: enough for any generator whose output is at most
-/// 4 KiB (the largest is a shuffle of 4096 one-byte elements: about 12 KiB of
-/// draws, three bytes each for bounds above 256).
+/// 4 KiB. The largest plans are a shuffle of 4096 one-byte elements (about
+/// 12 KiB: three bytes a draw for bounds above 256) and a sample of 512
+/// indices from a population above 2^56 (planned at 13.3 KiB with a margin
+/// for duplicates that never comes into play, so capped here; it uses about
+/// 9.5 KiB).
 pub(crate) const LARGE_POOL: usize = 12 * 1024 + 512;
 /// Never-filled bytes after the pool, so that a draw can always load a whole
 /// 8-byte word (performance: no variable-length copy per draw).
@@ -138,7 +141,8 @@ impl<S: EntropySource> RandomStream<'_, S> {
         // Performance: one fixed 8-byte load instead of a variable-length
         // copy (a memcpy call per draw); `WORD_SLACK` guarantees the eight
         // bytes exist. Those past `pos + n` land in the low bytes and are
-        // shifted out, unused.
+        // shifted out, unused. (`get` cannot fail given `WORD_SLACK`; were
+        // that broken, refusing the call beats reading out of bounds.)
         let mut word = [0u8; 8];
         word.copy_from_slice(self.buf.get(self.pos..self.pos + 8).ok_or(Error::Entropy)?);
         self.pos += n;

@@ -72,7 +72,7 @@ pub fn below<S: EntropySource>(stream: &mut RandomStream<'_, S>, bound: u64) -> 
     let shift = 64 - 8 * width as u32;
     let (high, low) = scaled_product(stream.next_bytes_high(width)?, bound);
     if low >= bound << shift {
-        // bound < 2^(bits - 8), so `bound << shift` does not overflow.
+        // bound <= 2^(bits - 8), so `bound << shift` does not overflow.
         return Ok(high);
     }
     below_exact(stream, bound, width, high, low)
@@ -214,7 +214,7 @@ pub fn shuffle<S: EntropySource>(
     items: &mut [u8],
     elem_size: usize,
 ) -> Result<()> {
-    if elem_size == 0 || items.len() % elem_size != 0 {
+    if elem_size == 0 || !items.len().is_multiple_of(elem_size) {
         return Err(Error::InvalidArgument);
     }
     let count = items.len() / elem_size;
@@ -469,7 +469,8 @@ pub(crate) mod tests {
 
     #[test]
     fn high_half_bound_is_uniform() {
-        // 2^63 + 1: half of all 64-bit draws are rejected; split by top bit.
+        // 2^63 + 1: a bare 64-bit modulo would make the lower half twice as
+        // likely as the upper; the halves (split at 2^62) must be even.
         let bound = (1u64 << 63) + 1;
         let mut counts = [0u64; 2];
         for v in draw_many(bound, 20000) {

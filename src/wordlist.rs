@@ -30,6 +30,8 @@ pub(crate) const PLANE_LANES: usize = 8;
 /// 16-bit planes per word: the longest word (9 characters, 45 bits) fits in
 /// three.
 pub(crate) const PLANES: usize = 3;
+/// Characters a word may have so that it fits in the planes (5 bits each).
+pub(crate) const MAX_WORD_CHARS: usize = PLANES * 16 / 5;
 
 /// The packed words (see `EFF_LARGE_PACKED`) cut into 16-bit planes (performance: 46 KiB to scan
 /// instead of 62, and a 16-bit index comparison covers eight entries):
@@ -43,7 +45,7 @@ pub(crate) static EFF_LARGE_PLANES: Planes = planes(&pack(&parse(TEXT)));
 pub(crate) struct Planes(pub(crate) [[[u16; PLANE_LANES]; PLANES]; EFF_LARGE_LEN / PLANE_LANES]);
 
 const fn planes(packed: &[u64; EFF_LARGE_LEN]) -> Planes {
-    const { assert!(EFF_LARGE_LEN % PLANE_LANES == 0) };
+    const { assert!(EFF_LARGE_LEN.is_multiple_of(PLANE_LANES)) };
     let mut groups = [[[0u16; PLANE_LANES]; PLANES]; EFF_LARGE_LEN / PLANE_LANES];
     let mut n = 0;
     while n < EFF_LARGE_LEN {
@@ -71,7 +73,7 @@ const fn pack(words: &[&[u8]; EFF_LARGE_LEN]) -> [u64; EFF_LARGE_LEN] {
     let mut n = 0;
     while n < EFF_LARGE_LEN {
         let word = words[n];
-        assert!(word.len() <= 12, "a word is too long to pack");
+        assert!(word.len() <= MAX_WORD_CHARS, "a word is too long to pack");
         let mut k = 0;
         while k < word.len() {
             packed[n] |= char_code(word[k]) << (5 * k);

@@ -763,7 +763,9 @@ def totp(key, unix_time=None, period=30, digits=6, algorithm=OTP_SHA1):
 
 def totp_verify(code, key, unix_time=None, period=30, digits=6, algorithm=OTP_SHA1, window=1):
     """The matched time-step counter when `code` is valid within ±window
-    steps, else None. Store the counter to refuse a code's reuse."""
+    steps, None when it matches no step. A code that is not `digits` ASCII
+    digits raises MalformedError; bad parameters raise InvalidArgumentError.
+    Store the counter to refuse a code's reuse."""
     k, kl = _in(key, "key")
     matched = c_uint64()
     try:

@@ -51,8 +51,9 @@ const _: () = {
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL);
 /// `SECRETS_ERR_INVALID_ARGUMENT` (no class, an unknown flag bit,
-/// `SECRETS_SYMBOLS` with `SECRETS_SAFE_SYMBOLS`, `length` 0, or under
-/// `SECRETS_EACH_CLASS` a `length` below the number of classes);
+/// `SECRETS_SYMBOLS` with `SECRETS_SAFE_SYMBOLS`, `length` 0 or ≥
+/// PTRDIFF_MAX, or under `SECRETS_EACH_CLASS` a `length` below the number
+/// of classes);
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
 #[unsafe(no_mangle)]
@@ -79,7 +80,8 @@ pub unsafe extern "C" fn secrets_password(
 /// UTF-8 character can never be split.
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `alphabet` NULL);
-/// `SECRETS_ERR_INVALID_ARGUMENT` (`length` 0; `alphabet` shorter than 2,
+/// `SECRETS_ERR_INVALID_ARGUMENT` (`length` 0 or ≥ PTRDIFF_MAX; `alphabet`
+/// shorter than 2,
 /// with a repeated byte or a byte ≥ 0x80); `SECRETS_ERR_BUFFER_TOO_SMALL`;
 /// `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
 /// `out_size` bytes.

@@ -17,7 +17,8 @@ pub const SECRETS_DEFAULT_ENTROPY: usize = 32;
 ///
 /// `nbytes` 0 is valid and writes nothing (`out` may then be NULL).
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL and `nbytes` > 0),
-/// `SECRETS_ERR_INVALID_ARGUMENT` (`nbytes` > PTRDIFF_MAX; nothing written),
+/// `SECRETS_ERR_INVALID_ARGUMENT` (`nbytes` > PTRDIFF_MAX; only `out[0]` is
+/// cleared, the true size being unknown),
 /// `SECRETS_ERR_ENTROPY` (`out` zeroed).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_token_bytes(out: *mut u8, nbytes: usize) -> secrets_status {
@@ -99,12 +100,11 @@ pub unsafe extern "C" fn secrets_randbelow(out: *mut u64, upper: u64) -> secrets
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_randbits(out: *mut u64, k: u32) -> secrets_status {
     unsafe {
-        value_out(out, || match k {
-            0 => Ok(0),
-            1..=64 => with_stream(&mut OsEntropy, (k as usize).div_ceil(8), |s| {
+        // `bits` answers k 0 and refuses k > 64 before any request.
+        value_out(out, || {
+            with_stream(&mut OsEntropy, (k as usize).div_ceil(8), |s| {
                 uniform::bits(s, k)
-            }),
-            _ => Err(Error::InvalidArgument),
+            })
         })
     }
 }
@@ -133,7 +133,8 @@ pub unsafe extern "C" fn secrets_randrange(
     }
 }
 
-/// Writes one uniformly chosen element of `items[0..len]` to `*out`.
+/// Writes one uniformly chosen element of `items[0..len]` to `*out`. Every
+/// item is read, so the memory touched does not reveal which was chosen.
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `items` NULL),
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`len` 0: nothing to choose from, or
@@ -149,14 +150,12 @@ pub unsafe extern "C" fn secrets_choice(
             if items.is_null() {
                 return Err(Error::NullPointer);
             }
-            if len == 0 {
-                return Err(Error::InvalidArgument);
-            }
             let items = in_bytes(items, len)?;
+            // `below` refuses len 0 before any request.
             let index = with_stream(&mut OsEntropy, plan_bytes(1, len as u64), |s| {
                 uniform::below(s, len as u64)
             })?;
-            Ok(items[index as usize])
+            Ok(compare::byte_at(items, index as usize))
         })
     }
 }
@@ -214,13 +213,8 @@ pub unsafe extern "C" fn secrets_sample(
     population: usize,
 ) -> secrets_status {
     unsafe {
+        // `sample` answers k 0 and refuses k > population before any request.
         array_out(out, k, |out| {
-            if k > population {
-                return Err(Error::InvalidArgument);
-            }
-            if k == 0 {
-                return Ok(());
-            }
             with_stream(&mut OsEntropy, sample_plan(k, population), |s| {
                 uniform::sample(s, out, population)
             })
@@ -238,7 +232,8 @@ pub unsafe extern "C" fn secrets_random_double(out: *mut f64) -> secrets_status 
 }
 
 /// Writes `a + (b - a) * r` with `r` as from `secrets_random_double` (Python's
-/// `uniform(a, b)`; `a > b` is allowed and gives a value in `(b, a]`).
+/// `uniform(a, b)`): a value between `a` and `b`; `a > b` is allowed. As in
+/// Python, floating-point rounding can give either end, `b` included.
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT` (`a` or
 /// `b` not finite, or `b - a` overflows), `SECRETS_ERR_ENTROPY`; `*out` = 0
