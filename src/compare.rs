@@ -1,6 +1,6 @@
 //! Constant-time comparison and wiping (Python's `compare_digest`).
 
-use subtle::{ConditionallySelectable, ConstantTimeEq};
+use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
 
 /// True iff `a == b`. The time taken depends on the lengths only: unequal
@@ -30,13 +30,26 @@ pub fn digest_eq(a: &[u8], b: &[u8]) -> bool {
 /// (a direct load would reveal its cache line). Eight bytes a step.
 pub fn byte_at(items: &[u8], index: usize) -> u8 {
     let (word, lane) = ((index / 8) as u64, (index % 8) as u32);
+    // All ones for the word holding `index` (both below 2^61, so the top
+    // bit of `(w ^ word) - 1` is set only when they are equal); `black_box`
+    // keeps the optimiser from turning the mask into a branch.
+    let same = |w: usize| {
+        let equal = ((w as u64 ^ word).wrapping_sub(1)) >> 63;
+        core::hint::black_box(0u64.wrapping_sub(equal))
+    };
+    let words = items.chunks_exact(8);
+    let tail = words.remainder();
     let mut picked = 0u64;
-    for (w, chunk) in items.chunks(8).enumerate() {
+    let mut count = 0;
+    for (w, chunk) in words.enumerate() {
         let mut bytes = [0u8; 8];
-        bytes[..chunk.len()].copy_from_slice(chunk);
-        let value = u64::from_le_bytes(bytes);
-        picked.conditional_assign(&value, (w as u64).ct_eq(&word));
+        bytes.copy_from_slice(chunk); // a fixed 8-byte load, no memcpy call
+        picked |= u64::from_le_bytes(bytes) & same(w);
+        count = w + 1;
     }
+    let mut bytes = [0u8; 8];
+    bytes[..tail.len()].copy_from_slice(tail);
+    picked |= u64::from_le_bytes(bytes) & same(count);
     (picked >> (8 * lane)) as u8
 }
 
