@@ -25,31 +25,32 @@ pub fn digest_eq(a: &[u8], b: &[u8]) -> bool {
     diff.ct_eq(&0).into()
 }
 
+/// All ones when `x == y`, else zero, without a branch (`x ^ y` below 2^63:
+/// then the top bit of `(x ^ y) - 1` is set only when they are equal).
+#[inline(always)]
+pub(crate) fn mask_eq(x: u64, y: u64) -> u64 {
+    0u64.wrapping_sub((x ^ y).wrapping_sub(1) >> 63)
+}
+
 /// `items[index]` (0 when `index` is out of range), read by a pass over all
 /// of `items` so that the memory touched does not reveal a secret `index`
 /// (a direct load would reveal its cache line). Eight bytes a step.
 pub fn byte_at(items: &[u8], index: usize) -> u8 {
     let (word, lane) = ((index / 8) as u64, (index % 8) as u32);
-    // All ones for the word holding `index` (both below 2^61, so the top
-    // bit of `(w ^ word) - 1` is set only when they are equal); `black_box`
-    // keeps the optimiser from turning the mask into a branch.
-    let same = |w: usize| {
-        let equal = ((w as u64 ^ word).wrapping_sub(1)) >> 63;
-        core::hint::black_box(0u64.wrapping_sub(equal))
-    };
+    // All ones for the word holding `index` (word numbers are below 2^61);
+    // `black_box` keeps the optimiser from turning the mask into a branch.
+    let same = |w: usize| core::hint::black_box(mask_eq(w as u64, word));
     let words = items.chunks_exact(8);
     let tail = words.remainder();
     let mut picked = 0u64;
-    let mut count = 0;
     for (w, chunk) in words.enumerate() {
         let mut bytes = [0u8; 8];
         bytes.copy_from_slice(chunk); // a fixed 8-byte load, no memcpy call
         picked |= u64::from_le_bytes(bytes) & same(w);
-        count = w + 1;
     }
     let mut bytes = [0u8; 8];
     bytes[..tail.len()].copy_from_slice(tail);
-    picked |= u64::from_le_bytes(bytes) & same(count);
+    picked |= u64::from_le_bytes(bytes) & same(items.len() / 8);
     (picked >> (8 * lane)) as u8
 }
 

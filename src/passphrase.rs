@@ -6,6 +6,7 @@
 //! are selected by reading the whole list with masks rather than by a
 //! look-up at the secret index.
 
+use crate::compare::mask_eq;
 use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, with_stream};
 use crate::uniform;
@@ -326,12 +327,6 @@ fn unpack(word: u64, slot: &mut [u8]) -> usize {
         len += (present & 1) as usize;
     }
     len
-}
-
-/// All ones when `x == y`, else zero (`x ^ y` below 2^63).
-#[inline(always)]
-fn mask_eq(x: u64, y: u64) -> u64 {
-    0u64.wrapping_sub((x ^ y).wrapping_sub(1) >> 63)
 }
 
 /// Validates a caller's `list`, then [`generate`]s.
