@@ -36,6 +36,8 @@ fn run<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
 
 /// Writes a NUL-terminated text. `body` gets the whole buffer (NUL slot
 /// included), writes the text at its start and returns the text length.
+/// Unlike an array, a text output is required even when `out_size` is 0;
+/// the size checks and the zeroing on failure are [`array_out`]'s.
 pub(crate) unsafe fn text_out(
     out: *mut c_char,
     out_size: usize,
@@ -44,18 +46,13 @@ pub(crate) unsafe fn text_out(
     if out.is_null() {
         return Error::NullPointer.into();
     }
-    if out_size > MAX_OBJECT_SIZE {
-        // The true size is unknown: leave an empty string, touch nothing else.
-        unsafe { out.write(0) };
-        return Error::InvalidArgument.into();
+    unsafe {
+        array_out(out.cast::<u8>(), out_size, |buf| {
+            let len = body(buf)?;
+            *buf.get_mut(len).ok_or(Error::BufferTooSmall)? = 0;
+            Ok(())
+        })
     }
-    let buf = unsafe { core::slice::from_raw_parts_mut(out.cast::<u8>(), out_size) };
-    let result = run(|| {
-        let len = body(buf)?;
-        *buf.get_mut(len).ok_or(Error::BufferTooSmall)? = 0;
-        Ok(())
-    });
-    finish(result, buf)
 }
 
 /// A size helper's answer: `text_len` plus the NUL, or 0 when the length is
@@ -75,7 +72,7 @@ pub(crate) unsafe fn array_out<T: DefaultIsZeroes>(
         Err(e) => {
             if e == Error::InvalidArgument {
                 // A length no real array has: the true size is unknown, so
-                // clear only the first element, as text outputs do.
+                // clear only the first element (an empty string for text).
                 unsafe { out.write(T::default()) };
             }
             return e.into();
