@@ -133,7 +133,7 @@ static void o_random_double(void) {
 static void o_compare32(void) { g_sink = secrets_compare_digest(g_a, 32, g_b, 32); }
 static void o_token_bytes_1m(void) { must(secrets_token_bytes(g_big, BIG), "token_bytes"); }
 
-#ifdef SECRETS_PASSWORD_DEFAULT /* human-facing secrets */
+/* human-facing secrets */
 static void o_password16(void) {
     must(secrets_password(g_text, sizeof g_text, 16, SECRETS_PASSWORD_DEFAULT), "password");
 }
@@ -151,10 +151,9 @@ static void o_api_key_checksummed(void) {
     must(secrets_api_key_checksummed(g_text, sizeof g_text, "ghp"), "api_key_checksummed");
 }
 static void o_uuid4(void) { must(secrets_uuid4(g_text, sizeof g_text), "uuid4"); }
-#endif
 
-#ifdef SECRETS_HMAC_SHA256_BYTES /* authentication codes and tokens */
 static char g_csrf[SECRETS_CSRF_TOKEN_SIZE];
+/* authentication codes and tokens */
 static uint8_t g_tag[SECRETS_HMAC_SHA256_BYTES];
 static const uint64_t NOW = 1700000000;
 static void o_hmac64(void) {
@@ -181,7 +180,6 @@ static void o_csrf_verify(void) {
 static void o_base32_20(void) {
     must(secrets_base32_encode(g_text, sizeof g_text, g_key, 20), "base32_encode");
 }
-#endif
 
 #ifdef SECRETS_BENCH_HAVE_SODIUM
 static void s_buf32(void) { randombytes_buf(g_bytes, 32); }
@@ -209,7 +207,6 @@ static void s_shuffle52(void) {
 }
 static void s_memcmp32(void) { g_sink = sodium_memcmp(g_a, g_b, 32); }
 static void s_buf_1m(void) { randombytes_buf(g_big, BIG); }
-#ifdef SECRETS_PASSWORD_DEFAULT
 /* What an application writes on libsodium: one randombytes_uniform() (one
  * getrandom() on Linux) per character or word. The password peer draws from
  * the same 94 characters but does not enforce one of each class. */
@@ -271,7 +268,6 @@ static void s_uuid4(void) {
     sodium_memzero(b, sizeof b);
     sodium_memzero(hex, sizeof hex);
 }
-#endif
 static void s_hmac64(void) { crypto_auth_hmacsha256(g_bytes, g_msg64, sizeof g_msg64, g_key); }
 static void s_hmac4k(void) { crypto_auth_hmacsha256(g_bytes, g_msg4k, sizeof g_msg4k, g_key); }
 static void s_hmac_verify64(void) {
@@ -458,7 +454,6 @@ static const struct row ROWS[] = {
     {"compare_digest(32)", o_compare32, "≤ sodium_memcmp", SODIUM("sodium_memcmp", s_memcmp32), 0, 0},
     {"token_bytes(1 MiB)", o_token_bytes_1m, "≥ 0.95× throughput (≤ 1.05)",
      SODIUM("randombytes_buf", s_buf_1m), 1u << 20, 0},
-#ifdef SECRETS_PASSWORD_DEFAULT
     {"password(16, default)", o_password16, "≤ 1.5", SODIUM("16 × randombytes_uniform(94)", s_password16), 0, 13},
     {"password(16, alphanumeric)", o_password16_alnum, "≤ 1.5",
      SODIUM("16 × randombytes_uniform(62)", s_password16_alnum), 0, 12},
@@ -468,8 +463,6 @@ static const struct row ROWS[] = {
     {"api_key(\"sk_live\", 32)", o_api_key32, "≤ 1.15", SODIUM("randombytes_buf+bin2hex", s_api_key32), 0, 32},
     {"api_key_checksummed(\"ghp\")", o_api_key_checksummed, "", NULL, NULL, 0, 23},
     {"uuid4", o_uuid4, "≤ 1.15", SODIUM("randombytes_buf+bin2hex", s_uuid4), 0, 16},
-#endif
-#ifdef SECRETS_HMAC_SHA256_BYTES
     {"hmac_sha256(32 B key, 64 B)", o_hmac64, "≤ 1.3× OpenSSL HMAC()",
      OPENSSL("OpenSSL HMAC()", ssl_hmac64), 0, 0},
     {"hmac_sha256(32 B key, 4 KiB)", o_hmac4k, "≤ 1.3× OpenSSL HMAC()",
@@ -483,7 +476,6 @@ static const struct row ROWS[] = {
     {"csrf_token", o_csrf_token, "", NULL, NULL, 0, 16},
     {"csrf_verify", o_csrf_verify, "", NULL, NULL, 0, 0},
     {"base32_encode(20 B)", o_base32_20, "", NULL, NULL, 0, 0},
-#endif
 };
 
 static void usage(void) {
@@ -513,10 +505,8 @@ int main(int argc, char **argv) {
     if (!g_big) return 2;
 #ifdef SECRETS_BENCH_HAVE_SODIUM
     if (sodium_init() < 0) return 2;
-#ifdef SECRETS_PASSWORD_DEFAULT
     for (int i = 0; i < 7776; i++) /* stand-in words, 3 to 7 letters like the EFF list's */
         snprintf(s_words[i], sizeof s_words[i], "%.*s", 3 + i % 5, "wordlist" + i % 2);
-#endif
 #endif
     for (size_t i = 0; i < sizeof g_deck; i++) g_deck[i] = (uint8_t)i;
     must(secrets_token_bytes(g_a, sizeof g_a), "token_bytes");
@@ -524,10 +514,8 @@ int main(int argc, char **argv) {
     must(secrets_token_bytes(g_key, sizeof g_key), "token_bytes");
     must(secrets_token_bytes(g_msg64, sizeof g_msg64), "token_bytes");
     must(secrets_token_bytes(g_msg4k, sizeof g_msg4k), "token_bytes");
-#ifdef SECRETS_HMAC_SHA256_BYTES
     o_csrf_token(); /* a token for the csrf_verify row */
     must(secrets_hmac_sha256(g_tag, g_key, 32, g_msg64, sizeof g_msg64), "hmac_sha256");
-#endif
 
     /* Is the interposer seen? (If not, the library is not using it and the
      * bytes per call below would read 0.) */
