@@ -10,7 +10,7 @@
 //! needs more bytes.
 
 use crate::alphabet::{Alphabet, entropy_bits};
-use crate::encode::mask_lt;
+use crate::ct::mask_lt;
 use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, RandomStream, with_stream};
 use crate::uniform;

@@ -11,7 +11,7 @@
 //! on a character ask whether it is a space, a hyphen or `=`, which a
 //! secret's data characters never are.
 
-use super::mask_lt;
+use crate::ct::mask_lt;
 use crate::error::{Error, Result, object_size, text_area};
 
 /// Characters for `n` bytes without padding, `ceil(8n / 5)`, or
