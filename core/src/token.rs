@@ -2,11 +2,15 @@
 //! `token_bytes`, `token_hex`, `token_urlsafe`).
 //!
 //! The random bytes are requested straight into the tail of the caller's
-//! buffer and encoded in place: one OS request, no other copy of the secret.
+//! buffer and encoded in place: one request, no other copy of the secret.
 
 use crate::encode::{base64url, hex};
 use crate::error::{Result, text_area};
 use crate::rng::EntropySource;
+
+/// Bytes of entropy in a token when the caller has no better figure: 32, as
+/// Python's `secrets` module uses (256 bits).
+pub const DEFAULT_ENTROPY: usize = 32;
 
 /// Fills `out` with random bytes in one request (nothing for an empty `out`).
 ///
