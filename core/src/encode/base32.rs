@@ -18,7 +18,7 @@
 //! [`decode`]). Only the verdict and the public counts (text length,
 //! decoded length, number of skipped characters) drive control flow.
 
-use super::{mask_eq, mask_lt};
+use crate::ct::{mask_eq, mask_eq_u32, mask_lt};
 use crate::error::{Error, Result, object_size, text_area};
 
 /// Characters for `n` bytes without padding, `ceil(8n / 5)`, or
@@ -93,8 +93,8 @@ pub fn encode(src: &[u8], dst: &mut [u8]) -> Result<usize> {
     Ok(len)
 }
 
-/// Writes `src` as base32 text at the start of `out`, which needs room for
-/// a NUL after it; returns the text length.
+/// Writes `src` as base32 text at the start of `out`; returns the text
+/// length.
 pub fn encode_text(out: &mut [u8], src: &[u8]) -> Result<usize> {
     let text = text_area(out, encoded_len(src.len())?)?;
     encode(src, text)
@@ -115,11 +115,11 @@ struct Shape {
 /// text, a trailing newline) or a hyphen (grouping for reading).
 #[inline(always)]
 fn ignored_mask(c: u32) -> u32 {
-    mask_eq(c, b' ' as u32)
-        | mask_eq(c, b'\t' as u32)
-        | mask_eq(c, b'\n' as u32)
-        | mask_eq(c, b'\r' as u32)
-        | mask_eq(c, b'-' as u32)
+    mask_eq_u32(c, b' ' as u32)
+        | mask_eq_u32(c, b'\t' as u32)
+        | mask_eq_u32(c, b'\n' as u32)
+        | mask_eq_u32(c, b'\r' as u32)
+        | mask_eq_u32(c, b'-' as u32)
 }
 
 /// Classifies every character of `text` with masks only, so that neither
@@ -129,7 +129,7 @@ fn shape(text: &[u8]) -> Shape {
     let (mut bad, mut after_padding) = (0u32, 0u32);
     for &c in text {
         let (_, is_data) = value_of(c);
-        let is_pad = mask_eq(c as u32, b'=' as u32);
+        let is_pad = mask_eq_u32(c as u32, b'=' as u32);
         let ignored = ignored_mask(c as u32);
         bad |= !(is_data | is_pad | ignored) | (is_data & after_padding);
         after_padding |= is_pad;
@@ -179,6 +179,16 @@ fn decoded_len(text: &[u8]) -> Result<usize> {
 /// many data characters came before, which stays in a register. The cost
 /// is one masked store per candidate position: a handful for a pasted
 /// secret, and at most (skipped characters + 1) per data character.
+///
+/// ```
+/// use secrets_core::encode::base32;
+/// let mut text = [0u8; 8];
+/// let len = base32::encode_text(&mut text, b"hello")?;
+/// assert_eq!(&text[..len], b"NBSWY3DP");
+/// let mut back = [0u8; 5];
+/// assert_eq!(base32::decode(&text[..len], &mut back), Ok(5));
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn decode(text: &[u8], out: &mut [u8]) -> Result<usize> {
     let len = decoded_len(text)?;
     let out = out.get_mut(..len).ok_or(Error::BufferTooSmall)?;
@@ -203,7 +213,7 @@ pub fn decode(text: &[u8], out: &mut [u8]) -> Result<usize> {
         let last = ((5 * hi + 5) / 8).min(len as u64);
         let write = emit as u64;
         for j in first..last {
-            let hit = core::hint::black_box(mask_eq64(j, pos) & write) as u8;
+            let hit = core::hint::black_box(mask_eq(j, pos) & write) as u8;
             let slot = &mut out[j as usize]; // j < len: a public bound
             *slot = (hit & byte) | (!hit & *slot);
         }
@@ -217,12 +227,6 @@ pub fn decode(text: &[u8], out: &mut [u8]) -> Result<usize> {
 fn data_chars(len: usize) -> usize {
     const TAIL: [usize; 5] = [0, 2, 4, 5, 7];
     len / 5 * 8 + TAIL[len % 5]
-}
-
-/// All ones when `x == y` (both below 2^63), else zero.
-#[inline(always)]
-fn mask_eq64(x: u64, y: u64) -> u64 {
-    crate::ct::mask_eq(x, y)
 }
 
 #[cfg(test)]
