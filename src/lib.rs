@@ -24,4 +24,5 @@ pub mod human;
 pub mod auth;
 
 pub(crate) mod boundary;
+pub use boundary::SECRETS_SCRUB_STACK_BYTES;
 pub(crate) mod os_entropy;
