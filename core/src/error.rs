@@ -43,6 +43,15 @@ impl core::fmt::Display for Error {
 impl core::error::Error for Error {}
 
 /// Result of a core operation.
+///
+/// ```
+/// fn new_session_id(out: &mut [u8]) -> secrets_core::Result<usize> {
+///     # let source = &mut secrets_core::testing::TestSource::default();
+///     secrets_core::token::urlsafe(source, out, 16)
+/// }
+/// let mut id = [0u8; 22];
+/// assert_eq!(new_session_id(&mut id), Ok(22));
+/// ```
 pub type Result<T> = core::result::Result<T, Error>;
 
 /// Largest length of any Rust object, `isize::MAX` bytes: a computed size

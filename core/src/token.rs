@@ -10,6 +10,14 @@ use crate::rng::EntropySource;
 
 /// Bytes of entropy in a token when the caller has no better figure: 32, as
 /// Python's `secrets` module uses (256 bits).
+///
+/// ```
+/// use secrets_core::token::{self, DEFAULT_ENTROPY};
+/// # let source = &mut secrets_core::testing::TestSource::default();
+/// let mut session_key = [0u8; DEFAULT_ENTROPY];
+/// token::bytes(source, &mut session_key)?;
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub const DEFAULT_ENTROPY: usize = 32;
 
 /// Fills `out` with random bytes in one request (nothing for an empty `out`).

@@ -10,6 +10,12 @@
 const TEXT: &[u8] = include_bytes!("../data/eff_large_wordlist.txt");
 
 /// Number of words: 6^5, one per roll of five dice.
+///
+/// ```
+/// // log2(7776): about 12.9 bits a word, 77.5 for six words.
+/// let bits = 6.0 * (secrets_core::wordlist::EFF_LARGE_LEN as f64).log2();
+/// assert!((77.5..77.6).contains(&bits));
+/// ```
 pub const EFF_LARGE_LEN: usize = 7776;
 
 /// The words, in the file's order.
