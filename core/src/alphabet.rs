@@ -5,6 +5,17 @@
 //! into the alphabet. The index is secret, so the character is picked by a
 //! pass over the whole alphabet with arithmetic masks instead of a table
 //! look-up whose cache line would depend on it.
+//!
+//! ```
+//! use secrets_core::alphabet::{Alphabet, entropy_bits};
+//! # let source = &mut secrets_core::testing::TestSource::default();
+//! let vowels = Alphabet::new(b"aeiou")?;
+//! let mut out = [0u8; 12];
+//! let len = vowels.generate(source, &mut out, 12)?;
+//! assert!(out[..len].iter().all(|c| b"aeiou".contains(c)));
+//! assert!(entropy_bits(len, vowels.len()) > 27.8);
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
 use crate::ct;
 use crate::error::{Error, Result, text_area};

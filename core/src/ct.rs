@@ -8,6 +8,14 @@
 //! The selections are for secret indices into public or secret tables: an
 //! index drawn at random (a password character, a passphrase word, a
 //! `choice`) must not show through which cache line is loaded.
+//!
+//! ```
+//! use secrets_core::ct;
+//! // A tag check that does not stop at the first differing byte.
+//! assert!(ct::digest_eq(b"tag bytes", b"tag bytes"));
+//! // The entry at a secret index, by a pass over the whole table.
+//! assert_eq!(ct::select(&[10u32, 20, 30], 2), 30);
+//! ```
 
 use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
@@ -81,14 +89,38 @@ mod sealed {
 
 /// A value [`select`] keeps or clears under a mask: an unsigned integer, or
 /// an array of them (a row of lanes, such as a vector's worth of 16-bit
-/// entries or a fixed-width record).
+/// entries or a fixed-width record). Implemented by the crate only.
+///
+/// ```
+/// use secrets_core::ct::{Lanes, select};
+/// // Rows of eight 16-bit lanes: one row per step of the pass.
+/// let rows = [[1u16; 8], [2; 8], [3; 8]];
+/// assert_eq!(select(&rows, 2), [3; 8]);
+/// assert_eq!(<[u16; 8]>::ZERO, [0; 8]);
+/// ```
 pub trait Lanes: Copy + sealed::Sealed {
-    /// Every bit zero.
+    /// Every bit zero: what [`select`] returns for an index out of range.
+    ///
+    /// ```
+    /// use secrets_core::ct::Lanes;
+    /// assert_eq!(u64::ZERO, 0);
+    /// ```
     const ZERO: Self;
     /// `self` where `mask` is all ones, zero where it is zero (a mask of
     /// another value is not allowed), without a branch.
+    ///
+    /// ```
+    /// use secrets_core::ct::Lanes;
+    /// assert_eq!([7u8, 9].masked(u64::MAX), [7, 9]);
+    /// assert_eq!([7u8, 9].masked(0), [0, 0]);
+    /// ```
     fn masked(self, mask: u64) -> Self;
     /// Bitwise or, lane by lane.
+    ///
+    /// ```
+    /// use secrets_core::ct::Lanes;
+    /// assert_eq!([1u8, 2].or([4, 8]), [5, 10]);
+    /// ```
     fn or(self, other: Self) -> Self;
 }
 

@@ -1,4 +1,10 @@
 //! The error type of every fallible core function.
+//!
+//! ```
+//! use secrets_core::Error;
+//! // Every error has a message for people.
+//! assert_eq!(Error::Entropy.to_string(), "the entropy source failed");
+//! ```
 
 /// Why a core operation failed.
 ///

@@ -4,6 +4,15 @@
 //!
 //! A numeric code of `d` digits is `d` independent uniform digits, which is
 //! exactly a uniform choice among all 10^d values with leading zeros kept.
+//!
+//! ```
+//! # let source = &mut secrets_core::testing::TestSource::default();
+//! let mut code = [0u8; 6];
+//! let len = secrets_core::otp_code::numeric(source, &mut code, 6)?;
+//! // Leading zeros are kept: `code` may well be "000042".
+//! assert_eq!(len, 6);
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
 use crate::alphabet::Alphabet;
 use crate::error::{Error, Result};

@@ -2,6 +2,16 @@
 //! below a bound, bits, ranges, one item, shuffles, samples and doubles.
 //! Each makes one request to the source, of the size it plans, and every
 //! choice is exactly uniform (rejection sampling).
+//!
+//! ```
+//! use secrets_core::random;
+//! # let source = &mut secrets_core::testing::TestSource::default();
+//! let die = random::range(source, 1, 7, 1)?;
+//! assert!((1..=6).contains(&die));
+//! let mut order = *b"abcd";
+//! random::shuffle(source, &mut order, 1)?;
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
 use crate::error::{Error, Result};
 use crate::rng::{EntropySource, with_stream};

@@ -3,6 +3,16 @@
 //!
 //! The random bytes are requested straight into the tail of the caller's
 //! buffer and encoded in place: one request, no other copy of the secret.
+//!
+//! ```
+//! use secrets_core::token::{self, DEFAULT_ENTROPY};
+//! # let source = &mut secrets_core::testing::TestSource::default();
+//! // A password-reset link token: 43 URL-safe characters, 256 bits.
+//! let mut link = [0u8; 43];
+//! let len = token::urlsafe(source, &mut link, DEFAULT_ENTROPY)?;
+//! assert_eq!(len, 43);
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
 use crate::encode::{base64url, hex};
 use crate::error::{Result, text_area};

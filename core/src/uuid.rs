@@ -1,6 +1,14 @@
 //! Random UUIDs, RFC 9562 version 4: 122 random bits, the version nibble
 //! 4 and the variant bits 10, written as 36 lowercase characters
 //! `xxxxxxxx-xxxx-4xxx-Nxxx-xxxxxxxxxxxx` (N one of 8 9 a b).
+//!
+//! ```
+//! # let source = &mut secrets_core::testing::TestSource::default();
+//! let mut text = [0u8; secrets_core::uuid::TEXT_LEN];
+//! secrets_core::uuid::v4(source, &mut text)?;
+//! assert_eq!([text[8], text[13], text[14], text[18], text[23]], *b"--4--");
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
 use crate::encode::hex;
 use crate::error::{Result, text_area};

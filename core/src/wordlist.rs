@@ -5,6 +5,12 @@
 //! dice digits, a TAB and the word. It is parsed at compile time into a
 //! table of slices of the included text, so nothing is read, parsed or
 //! allocated at run time.
+//!
+//! ```
+//! use secrets_core::passphrase::{EffLarge, WordList};
+//! assert_eq!(EffLarge.len(), secrets_core::wordlist::EFF_LARGE_LEN);
+//! assert_eq!(EffLarge.word(0), b"abacus");
+//! ```
 
 /// EFF's file, byte for byte.
 const TEXT: &[u8] = include_bytes!("../data/eff_large_wordlist.txt");

@@ -1,5 +1,15 @@
 //! Base64url without padding (RFC 4648 §5), constant time, as Python's
 //! `base64.urlsafe_b64encode(...).rstrip(b"=")`.
+//!
+//! ```
+//! use secrets_core::encode::base64url;
+//! let mut text = [0u8; 11];
+//! let len = base64url::encode(b"\x00\x10\x83\x10\x51\x87\x20\x92", &mut text)?;
+//! assert_eq!(&text[..len], b"ABCDEFGHIJI");
+//! let mut bytes = [0u8; 8];
+//! assert_eq!(base64url::decode(&text[..len], &mut bytes), Ok(8));
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
 use crate::ct::{LANES, mask_eq_u32, mask_lt};
 use crate::error::{Error, Result, object_size};

@@ -1,4 +1,11 @@
 //! Lowercase hexadecimal (RFC 4648 §8 alphabet, lowercase), constant time.
+//!
+//! ```
+//! let mut text = [0u8; 4];
+//! secrets_core::encode::hex::encode(&[0xab, 0x01], &mut text)?;
+//! assert_eq!(&text, b"ab01");
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
 use crate::ct::{LANES, mask_lt};
 use crate::error::{Error, Result, object_size};
