@@ -23,7 +23,11 @@
  *  - Before returning, every function that handles keys, secrets or random
  *    bytes overwrites the SECRETS_SCRUB_STACK_BYTES of stack below its own
  *    frame, where its work left copies of them.
- *  - No heap allocation, no global state, no printing, no abort. Thread-safe
+ *  - A defect caught inside the library (a Rust panic) returns
+ *    SECRETS_ERR_INTERNAL with the outputs zeroed; it never unwinds into C.
+ *    The library installs no panic hook (that is process-wide state), so
+ *    the program's hook reports it (Rust's default: one line on stderr).
+ *  - No heap allocation, no global state, no abort. Thread-safe
  *    and fork-safe: no randomness is kept between calls; each call makes one
  *    request to the OS random source (for outputs up to 4 KiB).
  *  - Uniform choices are exact (rejection sampling). Work on secret bytes

@@ -97,6 +97,16 @@ pub(crate) fn refuse_overlap(out: Span, inputs: impl IntoIterator<Item = Span>) 
 }
 
 /// Runs a core call, turning a panic into an error.
+///
+/// A panic would be a defect: the core is written so that none is
+/// reachable (sizes are checked before any indexing), and this is the net
+/// under it. It does not make the panic silent: Rust prints a panic's
+/// message through the panic hook, which is process-wide state, and a
+/// library must not replace the host program's hook (`set_hook` also races
+/// with other threads). So a caught panic returns `SECRETS_ERR_INTERNAL`
+/// with the outputs zeroed, and the host's hook (by default: one line on
+/// stderr) reports it. Firmware builds (`no_std`) call
+/// `secrets_platform_panic` instead.
 fn run<T>(body: impl FnOnce() -> Result<T>) -> Result<T> {
     #[cfg(feature = "std")]
     {
@@ -323,4 +333,36 @@ pub(crate) fn scrub_stack() {
         unsafe { words.add(i).write_volatile(0) };
     }
     core::sync::atomic::compiler_fence(core::sync::atomic::Ordering::SeqCst);
+}
+
+/// Test support (feature `test-internal-panic`, never shipped): boundary
+/// helpers whose body panics, as a defect in the core would.
+#[cfg(feature = "test-internal-panic")]
+#[doc(hidden)]
+pub mod forced_panic {
+    use super::*;
+
+    /// A text output whose body panics after writing part of the text.
+    pub unsafe fn text(out: *mut c_char, out_size: usize) -> secrets_status {
+        unsafe {
+            text_out(out, out_size, [], |buf| -> Result<usize> {
+                buf.fill(b'x');
+                panic!("forced internal panic (test)")
+            })
+        }
+    }
+
+    /// A verifier whose body panics.
+    pub fn verify() -> secrets_status {
+        status_of(|| -> Result<()> { panic!("forced internal panic (test)") })
+    }
+
+    /// A single value whose body panics.
+    pub unsafe fn value(out: *mut u64) -> secrets_status {
+        unsafe {
+            value_out(out, [], || -> Result<u64> {
+                panic!("forced internal panic (test)")
+            })
+        }
+    }
 }
