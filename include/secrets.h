@@ -563,7 +563,7 @@ size_t secrets_passphrase_size(size_t words, const char *separator);
  * by reading the whole list (so the memory touched does not reveal it).
  * `out_size` must hold the longest
  * possible passphrase: `words * longest word + (words - 1) *
- * strlen(separator) + 1`.
+ * strlen(separator) + 1`, which `secrets_passphrase_custom_size` computes.
  *
  * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL; `wordlist` NULL with
  * `wordlist_len` > 0; any of the `wordlist_len` entries NULL);
@@ -927,14 +927,16 @@ size_t secrets_base32_decode_size(size_t in_len);
  * alone and the `issuer` parameter is left out. Most apps only support
  * SHA1, 6 or 8 digits and a 30-second period; `key` is best 20 random
  * bytes. The URI contains the secret: wipe it after use
- * (`secrets_memzero`).
+ * (`secrets_memzero`). `secrets_otpauth_uri_size(issuer, account,
+ * key_len)` is an `out_size` that always suffices.
  *
  * Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `account` NULL, or `key`
  * NULL with a non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (a `:` in
  * `issuer` or `account`, an empty `account`, `key_len` 0, `period` 0,
  * `digits` outside 6..=10, an unknown `algorithm`, a size above
- * PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out`
- * is zeroed over `out_size` bytes.
+ * PTRDIFF_MAX; `out` overlapping `issuer`, `account` or `key`, with
+ * nothing written), `SECRETS_ERR_BUFFER_TOO_SMALL`. On other errors a
+ * non-NULL `out` is zeroed over `out_size` bytes.
  */
 SECRETS_NODISCARD secrets_status secrets_otpauth_uri(char *out, size_t out_size, const char *issuer, const char *account, const void *key, size_t key_len, uint32_t period, uint32_t digits, uint32_t algorithm);
 

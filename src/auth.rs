@@ -517,14 +517,16 @@ pub extern "C" fn secrets_base32_decode_size(in_len: usize) -> usize {
 /// alone and the `issuer` parameter is left out. Most apps only support
 /// SHA1, 6 or 8 digits and a 30-second period; `key` is best 20 random
 /// bytes. The URI contains the secret: wipe it after use
-/// (`secrets_memzero`).
+/// (`secrets_memzero`). `secrets_otpauth_uri_size(issuer, account,
+/// key_len)` is an `out_size` that always suffices.
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `account` NULL, or `key`
 /// NULL with a non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (a `:` in
 /// `issuer` or `account`, an empty `account`, `key_len` 0, `period` 0,
 /// `digits` outside 6..=10, an unknown `algorithm`, a size above
-/// PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out`
-/// is zeroed over `out_size` bytes.
+/// PTRDIFF_MAX; `out` overlapping `issuer`, `account` or `key`, with
+/// nothing written), `SECRETS_ERR_BUFFER_TOO_SMALL`. On other errors a
+/// non-NULL `out` is zeroed over `out_size` bytes.
 #[allow(clippy::too_many_arguments)]
 #[must_use]
 #[unsafe(no_mangle)]

@@ -235,7 +235,7 @@ impl WordList for CWordList<'_> {
 /// by reading the whole list (so the memory touched does not reveal it).
 /// `out_size` must hold the longest
 /// possible passphrase: `words * longest word + (words - 1) *
-/// strlen(separator) + 1`.
+/// strlen(separator) + 1`, which `secrets_passphrase_custom_size` computes.
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL; `wordlist` NULL with
 /// `wordlist_len` > 0; any of the `wordlist_len` entries NULL);
