@@ -12,9 +12,7 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::auth::{
-    secrets_base32_decode, secrets_base32_decode_size, secrets_base32_encode,
-};
+use secrets::auth::{secrets_base32_decode, secrets_base32_decode_size, secrets_base32_encode};
 
 /// Encodes with the library (checked separately by its unit tests).
 fn encode(bytes: &[u8]) -> Vec<u8> {
