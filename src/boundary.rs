@@ -35,7 +35,7 @@ impl Span {
     /// refused elsewhere).
     pub(crate) fn raw<T>(ptr: *const T, count: usize) -> Span {
         Span {
-            start: ptr as usize,
+            start: ptr.addr(),
             len: count.saturating_mul(size_of::<T>()),
         }
     }
