@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "output.h"
 
@@ -17,6 +18,7 @@ void cli_init(struct cli_parser *p, const char *prog, const char *help, const st
     p->index = 1;
     p->only_positional = false;
     p->current = NULL;
+    p->seen = 0;
 }
 
 static void vcomplain(const char *prog, const char *what, const char *fmt, va_list ap) {
@@ -118,6 +120,7 @@ int cli_next(struct cli_parser *p, const char **value) {
     if (opt == NULL) {
         cli_usage_error(p, p->current, "unknown option (see '%s --help')", p->prog);
     }
+    p->seen |= (uint64_t)1 << (opt - p->opts); /* commands have far fewer than 64 options */
     if (opt->id == OPT_HELP) {
         if (inline_value != NULL) {
             cli_usage_error(p, p->current, "takes no value");
@@ -176,4 +179,33 @@ size_t cli_parse_choice(const struct cli_parser *p, const char *what, const char
 
 uint64_t cli_parse_count(const struct cli_parser *p, const char *text) {
     return cli_parse_u64(p, cli_current(p), text, 1, CLI_MAX_COUNT);
+}
+
+const char *cli_seen(const struct cli_parser *p, int id) {
+    for (const struct cli_opt *o = p->opts; o->name != NULL; o++) {
+        if (o->id == id && (p->seen >> (o - p->opts) & 1u)) {
+            return o->name;
+        }
+    }
+    return NULL;
+}
+
+void cli_refuse(const struct cli_parser *p, const int *ids, size_t n, const char *action) {
+    for (size_t i = 0; i < n; i++) {
+        const char *name = cli_seen(p, ids[i]);
+        if (name != NULL) {
+            char what[48];
+            snprintf(what, sizeof what, "--%s", name);
+            cli_usage_error(p, what, "not used by '%s'", action);
+        }
+    }
+}
+
+uint64_t cli_parse_time(const struct cli_parser *p, const char *text) {
+    return cli_parse_u64(p, cli_current(p), text, 0, UINT64_MAX);
+}
+
+uint64_t cli_now(void) {
+    time_t now = time(NULL);
+    return now < 0 ? 0 : (uint64_t)now;
 }

@@ -45,6 +45,7 @@ struct cli_parser {
     int index;
     bool only_positional; /* after "--" */
     const char *current;  /* the option as the user spelled it, for messages */
+    uint64_t seen;        /* bit i: opts[i] was given */
 };
 
 /* argv[0] is the subcommand; parsing starts at argv[1]. */
@@ -86,6 +87,17 @@ size_t cli_parse_choice(const struct cli_parser *p, const char *what, const char
 /* The -n COUNT every generator accepts: 1 to CLI_MAX_COUNT. */
 #define CLI_MAX_COUNT 1000000000u
 uint64_t cli_parse_count(const struct cli_parser *p, const char *text);
+
+/* The long name of option `id` ("window") if it was given, else NULL. */
+const char *cli_seen(const struct cli_parser *p, int id);
+
+/* A usage error naming the first of ids[0..n] that was given, for options
+ * the chosen action does not use. */
+void cli_refuse(const struct cli_parser *p, const int *ids, size_t n, const char *action);
+
+/* --time UNIX: seconds since 1970 (for tests and replays); cli_now() otherwise. */
+uint64_t cli_parse_time(const struct cli_parser *p, const char *text);
+uint64_t cli_now(void);
 
 /* A usage error when the command got a positional argument it does not take. */
 _Noreturn void cli_unexpected(const struct cli_parser *p, const char *arg);

@@ -237,20 +237,25 @@ static unsigned hex_value(unsigned char c, unsigned *bad) {
     return ((unsigned)d & (0u - is_d)) | ((unsigned)(l + 10) & (0u - is_l));
 }
 
-static bool decode_hex(struct secret_buf *b) {
-    if (b->len % 2 != 0) {
+bool hex_decode(unsigned char *out, const char *in, size_t in_len) {
+    if (in_len % 2 != 0) {
         return false;
     }
     unsigned bad = 0;
-    for (size_t i = 0; i < b->len / 2; i++) {
-        unsigned hi = hex_value(b->data[2 * i], &bad);
-        unsigned lo = hex_value(b->data[2 * i + 1], &bad);
-        b->data[i] = (unsigned char)(hi << 4 | lo);
+    for (size_t i = 0; i < in_len / 2; i++) {
+        unsigned hi = hex_value((unsigned char)in[2 * i], &bad);
+        unsigned lo = hex_value((unsigned char)in[2 * i + 1], &bad);
+        out[i] = (unsigned char)(hi << 4 | lo);
     }
+    return bad == 0;
+}
+
+static bool decode_hex(struct secret_buf *b) {
+    bool ok = hex_decode(b->data, (const char *)b->data, b->len);
     size_t n = b->len / 2;
     secrets_memzero(b->data + n, b->len - n);
     b->len = n;
-    return bad == 0;
+    return ok;
 }
 
 static bool decode_base32(struct secret_buf *b, secrets_status *status) {
@@ -303,4 +308,14 @@ bool key_read(const char *prog, const struct source *s, enum key_encoding enc,
         return false;
     }
     return true;
+}
+
+bool key_option(const struct cli_parser *p, struct key_spec *k, int base, int id,
+                const char *value) {
+    static const char *const names[] = KEY_ENCODING_NAMES;
+    if (id == base + 3) {
+        k->enc = (enum key_encoding)cli_parse_choice(p, cli_current(p), value, names, 3);
+        return true;
+    }
+    return source_option(p, &k->src, base, id, value);
 }

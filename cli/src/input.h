@@ -73,4 +73,22 @@ enum key_encoding { KEY_RAW, KEY_HEX, KEY_BASE32 };
 bool key_read(const char *prog, const struct source *s, enum key_encoding enc,
               struct secret_buf *b);
 
+/* A key and how to read it: the options --key-file, --key-env,
+ * --key-stdin and --key-encoding, with ids base to base + 3. */
+struct key_spec {
+    struct source src;
+    enum key_encoding enc;
+};
+
+#define KEY_OPTS(base) SOURCE_OPTS("key", base), {"key-encoding", 0, true, (base) + 3}
+
+/* Handles the key options; false for any other id. */
+bool key_option(const struct cli_parser *p, struct key_spec *k, int base, int id,
+                const char *value);
+
+/* Decodes in_len hex characters (in_len even) to out[0..in_len/2], in time
+ * independent of the digits; out may be in. False when a character is not
+ * a hex digit or in_len is odd. */
+bool hex_decode(unsigned char *out, const char *in, size_t in_len);
+
 #endif
