@@ -123,7 +123,7 @@ int cmd_csrf(int argc, char **argv) {
         static const int issue_only[] = {OPT_COUNT};
         cli_refuse(&p, issue_only, 1, "verify");
         if (token_src.kind == SOURCE_NONE) {
-            source_stdin(&token_src, "standard input");
+            source_stdin(&token_src, "the token");
         }
     }
     source_require(&p, &key.src, "key");

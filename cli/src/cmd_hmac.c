@@ -108,7 +108,7 @@ int cmd_hmac(int argc, char **argv) {
     if (file != NULL) {
         source_file(&msg_src, "--file", file);
     } else {
-        source_stdin(&msg_src, "standard input");
+        source_stdin(&msg_src, "the message");
     }
     sources_one_stdin(&p, &key.src, &msg_src);
     unsigned char tag[SECRETS_HMAC_SHA256_BYTES];

@@ -56,7 +56,10 @@ void source_require(const struct cli_parser *p, const struct source *s, const ch
 
 void sources_one_stdin(const struct cli_parser *p, const struct source *a, const struct source *b) {
     if (a->kind == SOURCE_STDIN && b->kind == SOURCE_STDIN) {
-        cli_usage_error(p, b->option, "standard input is already read for %s", a->option);
+        /* Name the option the user gave, not a source that reads stdin by default. */
+        bool b_given = strncmp(b->option, "--", 2) == 0;
+        cli_usage_error(p, b_given ? b->option : a->option, "standard input is already read for %s",
+                        b_given ? a->option : b->option);
     }
 }
 

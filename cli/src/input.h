@@ -39,7 +39,8 @@ void source_file(struct source *s, const char *what, const char *path);
 /* A usage error unless the source was given: "needs one of --key-file, --key-env, --key-stdin". */
 void source_require(const struct cli_parser *p, const struct source *s, const char *stem);
 
-/* A usage error when two of the sources read standard input. */
+/* A usage error when both sources read standard input, naming the one
+ * given by an option. */
 void sources_one_stdin(const struct cli_parser *p, const struct source *a, const struct source *b);
 
 /* Bytes that are wiped when freed; data[len] is always a NUL, so text can
