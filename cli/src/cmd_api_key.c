@@ -107,7 +107,7 @@ int cmd_api_key(int argc, char **argv) {
     struct key_job job = {NULL, SECRETS_DEFAULT_ENTROPY};
     bool checksummed = false;
     bool check = false;
-    struct source src = {SOURCE_NONE, NULL, ""};
+    struct source src = SOURCE_INIT;
     uint64_t count = 1;
     const char *value;
     for (int id; (id = cli_next(&p, &value)) != CLI_DONE;) {

@@ -79,9 +79,9 @@ int cmd_csrf(int argc, char **argv) {
     struct cli_parser p;
     cli_init(&p, prog, help, opts, argc, argv);
 
-    struct key_spec key = {{SOURCE_NONE, NULL, ""}, KEY_RAW};
-    struct source session_src = {SOURCE_NONE, NULL, ""};
-    struct source token_src = {SOURCE_NONE, NULL, ""};
+    struct key_spec key = {SOURCE_INIT, KEY_RAW};
+    struct source session_src = SOURCE_INIT;
+    struct source token_src = SOURCE_INIT;
     size_t action = ACTION_NONE;
     uint64_t count = 1;
     uint64_t max_age = 3600;

@@ -70,7 +70,7 @@ int cmd_hmac(int argc, char **argv) {
     struct cli_parser p;
     cli_init(&p, prog, help, opts, argc, argv);
 
-    struct key_spec key = {{SOURCE_NONE, NULL, ""}, KEY_RAW};
+    struct key_spec key = {SOURCE_INIT, KEY_RAW};
     size_t action = ACTION_NONE;
     const char *tag_text = NULL;
     const char *file = NULL;

@@ -322,7 +322,7 @@ static int run(bool hotp, int argc, char **argv) {
         .hotp = hotp,
         .prog = hotp ? "secrets hotp" : "secrets totp",
         .action = ACTION_NONE,
-        .key = {{SOURCE_NONE, NULL, ""}, KEY_BASE32},
+        .key = {SOURCE_INIT, KEY_BASE32},
         .key_bytes = SECRET_BUF_INIT,
         .digits = 6,
         .algorithm = SECRETS_OTP_SHA1,

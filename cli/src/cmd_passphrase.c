@@ -50,11 +50,11 @@ static secrets_status make_passphrase(char *out, size_t out_size, void *ctx) {
                                      job->separator);
 }
 
-/* The word of one line (cut in place): the line without its final "\r",
- * or the part after the last tab or space when there is one. */
+/* The word of one line (cut in place): the line without trailing
+ * whitespace, or its part after the last tab or space. */
 static char *word_of_line(char *line) {
     size_t len = strlen(line);
-    if (len > 0 && line[len - 1] == '\r') {
+    while (len > 0 && (line[len - 1] == '\r' || line[len - 1] == ' ' || line[len - 1] == '\t')) {
         line[--len] = '\0';
     }
     char *word = line;

@@ -102,10 +102,10 @@ size_t cli_otpauth_uri_size(const char *issuer, const char *account, size_t key_
     const size_t fixed = 15 + 1 + 8 + 8 + 17 + 10 + 29 + 1;
     size_t i = issuer != NULL ? strlen(issuer) : 0;
     size_t a = account != NULL ? strlen(account) : 0;
-    size_t b32 = key_len / 5 * 8 + (key_len % 5 * 8 + 4) / 5;
-    if (i > SIZE_MAX / 8 || a > SIZE_MAX / 8 || key_len > SIZE_MAX / 8) {
-        return 0;
+    if (i > SIZE_MAX / 16 || a > SIZE_MAX / 16 || key_len > SIZE_MAX / 16) {
+        return 0; /* then the sum below cannot overflow */
     }
+    size_t b32 = key_len / 5 * 8 + (key_len % 5 * 8 + 4) / 5;
     return fixed + 6 * i + 3 * a + b32;
 }
 

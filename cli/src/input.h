@@ -18,6 +18,8 @@ struct source {
     char option[40];    /* the option that chose it, for messages: "--key-file" */
 };
 
+#define SOURCE_INIT {SOURCE_NONE, NULL, ""}
+
 /* The three options of a stem; their ids are base, base + 1, base + 2. */
 #define SOURCE_OPTS(stem, base)                                                                  \
     {stem "-file", 0, true, (base)}, {stem "-env", 0, true, (base) + 1}, {                       \

@@ -173,7 +173,7 @@ def test_passphrase():
     rc, out, err = run(["passphrase", "-e"])
     check(rc == 0 and err == "entropy: 77.5 bits\n", f"entropy {err!r}")
     words = keyfile("words.txt", b"11111\talpha\n11112\tbravo\r\ncharlie\n\ndelta\n"
-                                 b"echo\nfoxtrot\ngolf\nhotel")
+                                 b"echo\nfoxtrot\ngolf \t\nhotel")
     p = lines(["passphrase", "--wordlist", words, "-w", "5", "-s", ".", "-n", "50"])
     allowed = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"}
     check(all(len(x.split(".")) == 5 and set(x.split(".")) <= allowed for x in p),
