@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import zlib
 
 SECRETS = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else "secrets"
 TMP = tempfile.mkdtemp(prefix="secrets-cli-test-")
@@ -238,6 +239,35 @@ def test_api_key():
     usage_error(["api-key", "check", "--key-stdin", "--key-env", "X"], "--key-env")
     rc, out, err = run(["api-key", "check"], stdin=b"\n\n")
     check(rc == 2 and out == b"", "no key to check")
+
+
+BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def github_checksum(random_part):
+    """GitHub's token checksum: CRC-32 of the 30 random characters, 6 base62 digits."""
+    n, digits = zlib.crc32(random_part.encode()), ""
+    for _ in range(6):
+        n, d = divmod(n, 62)
+        digits = BASE62[d] + digits
+    return digits
+
+
+def library_version():
+    return tuple(int(x) for x in re.search(r"(\d+)\.(\d+)\.(\d+)", ok(["--version"])).groups())
+
+
+def test_api_key_github_scheme():
+    """Interop from libsecrets 0.2.0 on (0.1 checksummed the prefix as well)."""
+    if library_version() < (0, 2, 0):
+        skip("GitHub token scheme: libsecrets before 0.2.0 uses its own checksum")
+        return
+    for key in lines(["api-key", "-c", "-p", "ghp", "-n", "20"]):
+        check(key[-6:] == github_checksum(key[-36:-6]), f"{key} passes a GitHub-format verifier")
+    random_part = "16C7e42F292c6912E7710c838347Ae"
+    token = "gho_" + random_part + github_checksum(random_part)
+    ok(["api-key", "check", "--prefix", "gho"], stdin=token.encode())
+    fails(["api-key", "check"], 1, stdin=("gho_" + random_part + "000000").encode())
 
 
 # ---------------------------------------------------------------- hmac (RFC 4231)
@@ -562,7 +592,7 @@ def main():
         print(f"usage: {sys.argv[0]} PATH/TO/secrets")
         return 2
     for test in [test_general, test_token, test_password, test_passphrase, test_otp_uuid,
-                 test_api_key, test_hmac, test_totp, test_hotp, test_uri, test_qr, test_csrf]:
+                 test_api_key, test_api_key_github_scheme, test_hmac, test_totp, test_hotp, test_uri, test_qr, test_csrf]:
         test()
     print(f"{passed} passed, {failed} failed, {skipped} skipped")
     return 1 if failed else 0
