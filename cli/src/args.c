@@ -19,6 +19,7 @@ void cli_init(struct cli_parser *p, const char *prog, const char *help, const st
     p->only_positional = false;
     p->current = NULL;
     p->seen = 0;
+    p->count = 1;
 }
 
 static void vcomplain(const char *prog, const char *what, const char *fmt, va_list ap) {
@@ -136,6 +137,10 @@ int cli_next(struct cli_parser *p, const char **value) {
             inline_value = p->argv[p->index++];
         }
         *value = inline_value;
+        if (opt->id == OPT_COUNT) {
+            p->count = cli_parse_u64(p, p->current, inline_value, 1, CLI_MAX_COUNT);
+            return cli_next(p, value);
+        }
     } else if (inline_value != NULL) {
         cli_usage_error(p, p->current, "takes no value");
     }
@@ -175,10 +180,6 @@ size_t cli_parse_choice(const struct cli_parser *p, const char *what, const char
         used += w > 0 ? (size_t)w : 0;
     }
     cli_usage_error(p, what, "expected one of %s, not \"%s\"", list, text);
-}
-
-uint64_t cli_parse_count(const struct cli_parser *p, const char *text) {
-    return cli_parse_u64(p, cli_current(p), text, 1, CLI_MAX_COUNT);
 }
 
 const char *cli_seen(const struct cli_parser *p, int id) {

@@ -46,6 +46,7 @@ struct cli_parser {
     bool only_positional; /* after "--" */
     const char *current;  /* the option as the user spelled it, for messages */
     uint64_t seen;        /* bit i: opts[i] was given */
+    uint64_t count;       /* -n COUNT, handled by cli_next; 1 by default */
 };
 
 /* argv[0] is the subcommand; parsing starts at argv[1]. */
@@ -54,7 +55,8 @@ void cli_init(struct cli_parser *p, const char *prog, const char *help, const st
 
 /* The next option's id (its value, if any, in *value), CLI_POSITIONAL with
  * the argument in *value, or CLI_DONE. --help prints the help and exits 0;
- * an unknown option, or a missing or unexpected value, is a usage error. */
+ * -n COUNT is stored in p->count; an unknown option, or a missing or
+ * unexpected value, is a usage error. */
 int cli_next(struct cli_parser *p, const char **value);
 
 /* Prints "PROG: WHAT: message" on stderr and exits with status 2. WHAT
@@ -84,9 +86,8 @@ uint64_t cli_parse_u64(const struct cli_parser *p, const char *what, const char 
 size_t cli_parse_choice(const struct cli_parser *p, const char *what, const char *text,
                         const char *const *names, size_t n);
 
-/* The -n COUNT every generator accepts: 1 to CLI_MAX_COUNT. */
+/* The largest -n COUNT. */
 #define CLI_MAX_COUNT 1000000000u
-uint64_t cli_parse_count(const struct cli_parser *p, const char *text);
 
 /* The long name of option `id` ("window") if it was given, else NULL. */
 const char *cli_seen(const struct cli_parser *p, int id);

@@ -108,16 +108,12 @@ int cmd_api_key(int argc, char **argv) {
     bool checksummed = false;
     bool check = false;
     struct source src = SOURCE_INIT;
-    uint64_t count = 1;
     const char *value;
     for (int id; (id = cli_next(&p, &value)) != CLI_DONE;) {
         if (source_option(&p, &src, OPT_KEY, id, value)) {
             continue;
         }
         switch (id) {
-        case OPT_COUNT:
-            count = cli_parse_count(&p, value);
-            break;
         case OPT_PREFIX:
             job.prefix = valid_prefix(&p, value);
             break;
@@ -166,8 +162,8 @@ int cmd_api_key(int argc, char **argv) {
         if (cli_seen(&p, OPT_SIZE) != NULL) {
             cli_usage_error(&p, "--size", "a checksummed key has a fixed size");
         }
-        return out_generate(prog, count, secrets_api_key_checksummed_size(job.prefix),
+        return out_generate(prog, p.count, secrets_api_key_checksummed_size(job.prefix),
                             make_checksummed, &job);
     }
-    return out_generate(prog, count, secrets_api_key_size(job.prefix, job.nbytes), make_plain, &job);
+    return out_generate(prog, p.count, secrets_api_key_size(job.prefix, job.nbytes), make_plain, &job);
 }

@@ -83,7 +83,6 @@ int cmd_csrf(int argc, char **argv) {
     struct source session_src = SOURCE_INIT;
     struct source token_src = SOURCE_INIT;
     size_t action = ACTION_NONE;
-    uint64_t count = 1;
     uint64_t max_age = 3600;
     struct csrf_job job = {NULL, NULL, cli_now()};
     const char *value;
@@ -94,9 +93,6 @@ int cmd_csrf(int argc, char **argv) {
             continue;
         }
         switch (id) {
-        case OPT_COUNT:
-            count = cli_parse_count(&p, value);
-            break;
         case OPT_MAX_AGE:
             max_age = cli_parse_u64(&p, cli_current(&p), value, 0, UINT64_MAX);
             break;
@@ -146,7 +142,7 @@ int cmd_csrf(int argc, char **argv) {
     job.key = &key_bytes;
     job.session = session.data != NULL ? (const char *)session.data : NULL;
     if (action == ACTION_ISSUE) {
-        result = out_generate(prog, count, SECRETS_CSRF_TOKEN_SIZE, make_token, &job);
+        result = out_generate(prog, p.count, SECRETS_CSRF_TOKEN_SIZE, make_token, &job);
     } else {
         result = verify(prog, &token_src, &job, max_age);
     }

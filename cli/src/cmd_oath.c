@@ -116,7 +116,6 @@ struct oath {
     uint32_t look_ahead;
     uint64_t time;
     uint64_t counter; /* hotp: the next code's counter */
-    uint64_t count;
     const char *code_arg; /* verify: the CODE argument */
     const char *account;
     const char *issuer;
@@ -134,9 +133,6 @@ static void parse(struct cli_parser *p, struct oath *o) {
             continue;
         }
         switch (id) {
-        case OPT_COUNT:
-            o->count = cli_parse_count(p, value);
-            break;
         case OPT_DIGITS:
             o->digits = (uint32_t)cli_parse_u64(p, cli_current(p), value, SECRETS_HOTP_MIN_DIGITS,
                                                 SECRETS_HOTP_MAX_DIGITS);
@@ -217,7 +213,7 @@ static void check(const struct cli_parser *p, const struct oath *o) {
     if (o->hotp && o->action != ACTION_URI && cli_seen(p, OPT_COUNTER) == NULL) {
         cli_usage_error(p, "--counter", "missing: the counter of the code");
     }
-    if (o->hotp && o->count - 1 > UINT64_MAX - o->counter) {
+    if (o->hotp && p->count - 1 > UINT64_MAX - o->counter) {
         cli_usage_error(p, "-n", "the counters would pass 18446744073709551615");
     }
     source_require(p, &o->key.src, "key");
@@ -329,7 +325,6 @@ static int run(bool hotp, int argc, char **argv) {
         .period = 30,
         .window = 1,
         .time = cli_now(),
-        .count = 1,
     };
     struct cli_parser p;
     cli_init(&p, o.prog, hotp ? hotp_help : totp_help, hotp ? hotp_opts : totp_opts, argc, argv);
@@ -342,7 +337,7 @@ static int run(bool hotp, int argc, char **argv) {
     int result;
     switch (o.action) {
     case ACTION_CODE:
-        result = out_generate(o.prog, o.count, SECRETS_HOTP_CODE_SIZE, make_code, &o);
+        result = out_generate(o.prog, p.count, SECRETS_HOTP_CODE_SIZE, make_code, &o);
         break;
     case ACTION_VERIFY:
         result = verify(&o);

@@ -36,15 +36,11 @@ int cmd_otp(int argc, char **argv) {
     const char *prog = "secrets otp";
     struct cli_parser p;
     cli_init(&p, prog, help, opts, argc, argv);
-    uint64_t count = 1;
     bool alnum = false;
     size_t length = 0;
     const char *value;
     for (int id; (id = cli_next(&p, &value)) != CLI_DONE;) {
         switch (id) {
-        case OPT_COUNT:
-            count = cli_parse_count(&p, value);
-            break;
         case OPT_ALNUM:
             alnum = true;
             break;
@@ -58,5 +54,5 @@ int cmd_otp(int argc, char **argv) {
     if (length == 0) {
         length = alnum ? 8 : 6;
     }
-    return out_generate(prog, count, length + 1, alnum ? make_alnum : make_numeric, &length);
+    return out_generate(prog, p.count, length + 1, alnum ? make_alnum : make_numeric, &length);
 }

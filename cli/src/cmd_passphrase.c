@@ -153,13 +153,9 @@ int cmd_passphrase(int argc, char **argv) {
     struct passphrase_job job = {6, "-", NULL};
     const char *wordlist_path = NULL;
     bool entropy = false;
-    uint64_t count = 1;
     const char *value;
     for (int id; (id = cli_next(&p, &value)) != CLI_DONE;) {
         switch (id) {
-        case OPT_COUNT:
-            count = cli_parse_count(&p, value);
-            break;
         case OPT_WORDS:
             job.words = (size_t)cli_parse_u64(&p, cli_current(&p), value, 1, 1000);
             break;
@@ -196,7 +192,7 @@ int cmd_passphrase(int argc, char **argv) {
     if (out_size == 0) {
         cli_complain(prog, "--words: the passphrase would be too long");
     } else {
-        result = out_generate(prog, count, out_size, make_passphrase, &job);
+        result = out_generate(prog, p.count, out_size, make_passphrase, &job);
     }
     if (result == EXIT_OK && entropy) {
         fprintf(stderr, "entropy: %.1f bits\n", bits);

@@ -128,7 +128,6 @@ int cmd_password(int argc, char **argv) {
     bool no_ambiguous = false;
     bool entropy = false;
     char policy_option[32] = ""; /* the last class-policy option, to name in a conflict */
-    uint64_t count = 1;
     const char *value;
     for (int id; (id = cli_next(&p, &value)) != CLI_DONE;) {
         if (id == OPT_CLASSES || id == OPT_NO_AMBIGUOUS || id == OPT_EACH_CLASS ||
@@ -136,9 +135,6 @@ int cmd_password(int argc, char **argv) {
             snprintf(policy_option, sizeof policy_option, "%s", cli_current(&p));
         }
         switch (id) {
-        case OPT_COUNT:
-            count = cli_parse_count(&p, value);
-            break;
         case OPT_LENGTH:
             job.length = (size_t)cli_parse_u64(&p, cli_current(&p), value, 1, 1u << 20);
             break;
@@ -178,7 +174,7 @@ int cmd_password(int argc, char **argv) {
         }
         bits = secrets_password_entropy_bits(job.length, job.flags);
     }
-    int result = out_generate(prog, count, job.length + 1, make_password, &job);
+    int result = out_generate(prog, p.count, job.length + 1, make_password, &job);
     if (result == EXIT_OK && entropy) {
         fprintf(stderr, "entropy: %.1f bits\n", bits);
     }

@@ -70,14 +70,10 @@ int cmd_token(int argc, char **argv) {
     cli_init(&p, prog, help, opts, argc, argv);
 
     size_t format = FORMAT_URLSAFE;
-    uint64_t count = 1;
     struct token_job job = {SECRETS_DEFAULT_ENTROPY, NULL};
     const char *value;
     for (int id; (id = cli_next(&p, &value)) != CLI_DONE;) {
         switch (id) {
-        case OPT_COUNT:
-            count = cli_parse_count(&p, value);
-            break;
         case OPT_FORMAT:
             format = cli_parse_choice(&p, cli_current(&p), value, formats, 4);
             break;
@@ -91,9 +87,9 @@ int cmd_token(int argc, char **argv) {
 
     int result;
     if (format == FORMAT_URLSAFE) {
-        result = out_generate(prog, count, secrets_token_urlsafe_size(job.nbytes), make_urlsafe, &job);
+        result = out_generate(prog, p.count, secrets_token_urlsafe_size(job.nbytes), make_urlsafe, &job);
     } else if (format == FORMAT_HEX) {
-        result = out_generate(prog, count, secrets_token_hex_size(job.nbytes), make_hex, &job);
+        result = out_generate(prog, p.count, secrets_token_hex_size(job.nbytes), make_hex, &job);
     } else {
         job.scratch = malloc(job.nbytes);
         if (job.scratch == NULL) {
@@ -101,8 +97,8 @@ int cmd_token(int argc, char **argv) {
             return EXIT_TROUBLE;
         }
         result = format == FORMAT_BYTES
-                     ? raw_tokens(prog, count, &job)
-                     : out_generate(prog, count, secrets_base32_encode_size(job.nbytes),
+                     ? raw_tokens(prog, p.count, &job)
+                     : out_generate(prog, p.count, secrets_base32_encode_size(job.nbytes),
                                     make_base32, &job);
         free(job.scratch);
     }

@@ -22,14 +22,9 @@ int cmd_uuid(int argc, char **argv) {
     const char *prog = "secrets uuid";
     struct cli_parser p;
     cli_init(&p, prog, help, opts, argc, argv);
-    uint64_t count = 1;
     const char *value;
     for (int id; (id = cli_next(&p, &value)) != CLI_DONE;) {
-        if (id == OPT_COUNT) {
-            count = cli_parse_count(&p, value);
-        } else {
-            cli_unexpected(&p, value);
-        }
+        cli_unexpected(&p, value);
     }
-    return out_generate(prog, count, SECRETS_UUID_SIZE, make_uuid, NULL);
+    return out_generate(prog, p.count, SECRETS_UUID_SIZE, make_uuid, NULL);
 }
