@@ -93,6 +93,13 @@ def test_general():
         usage_error([cmd, "--no-such-option"], "--no-such-option")
         usage_error([cmd, "--help=x"], "--help")
     check(re.fullmatch(r"secrets \(libsecrets \d+\.\d+\.\d+\)\n", ok(["--version"])), "--version")
+    # No option takes a secret's value from the command line.
+    for cmd in [["hmac", "sign"], ["totp", "code"], ["hotp", "code"], ["csrf", "issue"],
+                ["api-key", "check"]]:
+        for opt in ["--key", "--secret", "--session", "--token", "--password"]:
+            for args in ([opt, "s3cr3t"], [opt + "=s3cr3t"]):
+                usage_error(cmd + args, opt)
+                check("s3cr3t" not in run(cmd + args)[2], f"{cmd + args}: the value is not echoed")
     usage_error([], "COMMAND")
     usage_error(["frobnicate"], "frobnicate")
 
