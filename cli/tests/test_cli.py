@@ -2,9 +2,11 @@
 """Runs the `secrets` command as a user would and checks what it prints and
 its exit status: every subcommand, usage errors (one line on stderr naming
 the argument, status 2, nothing on stdout), known answers from RFC 4226
-(HOTP), RFC 6238 (TOTP) and RFC 4231 (HMAC-SHA256), and the QR code
-(decoded with zxing-cpp, compared with the `qrcode` package) when those
-Python packages are installed.
+(HOTP), RFC 6238 (TOTP) and RFC 4231 (HMAC-SHA256), and the QR code:
+its format bits (level M) always; decoded with zxing-cpp, compared module
+for module with the `qrcode` package's symbol for the same mask, and its mask
+checked to have the lowest penalty, when those Python packages are installed
+(pip install zxing-cpp numpy qrcode).
 
 Usage: test_cli.py PATH/TO/secrets
 Ends with the line "N passed, N failed, N skipped"; exit status 1 on any failure.
@@ -498,6 +500,37 @@ def format_info(m):
     return "MLHQ"[value >> 13], (value >> 10) & 7
 
 
+def mask_penalty(m):
+    """ISO/IEC 18004 section 7.8.3 penalty of a symbol (N1 + N2 + N3 + N4). The finder-like
+    rule (N3) is read as qrcodegen reads it: 1:1:3:1:1 runs at any module size n,
+    outside the symbol light, counted once for each side with 4n light modules."""
+    n = len(m)
+    score = 0
+    for line in [list(r) for r in m] + [[m[y][x] for y in range(n)] for x in range(n)]:
+        runs = []  # [colour, length], with n light modules of border on each side
+        for v in [0] * n + line + [0] * n:
+            if runs and runs[-1][0] == v:
+                runs[-1][1] += 1
+            else:
+                runs.append([v, 1])
+        runs[0][1] -= n  # N1 counts runs inside the symbol only
+        runs[-1][1] -= n
+        score += sum(3 + length - 5 for _, length in runs if length >= 5)
+        runs[0][1] += n
+        runs[-1][1] += n
+        for i in range(1, len(runs) - 5):
+            c = [length for _, length in runs[i:i + 5]]
+            u = c[0]
+            if runs[i][0] == 1 and c == [u, u, 3 * u, u, u]:
+                before, after = runs[i - 1][1], runs[i + 5][1]
+                score += 40 * ((before >= 4 * u and after >= u) + (after >= 4 * u and before >= u))
+    score += 3 * sum(m[y][x] == m[y][x + 1] == m[y + 1][x] == m[y + 1][x + 1]
+                     for y in range(n - 1) for x in range(n - 1))
+    dark = sum(map(sum, m))
+    score += 10 * ((abs(dark * 20 - n * n * 10) + n * n - 1) // (n * n) - 1)
+    return score
+
+
 def test_qr():
     k = keyfile("seed20.b32", b32(SEED20))
     cases = [["--account", "alice@example.com", "--issuer", "ACME Co"],
@@ -535,13 +568,19 @@ def test_qr():
                       f"zxing-cpp decodes the QR code of {uri[:40]}...")
             if qrcode is not None:
                 # Byte mode, level M, the smallest version: the same symbol as the
-                # qrcode package's for the mask chosen.
-                q = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0,
-                                  mask_pattern=mask)
-                q.add_data(qrcode.util.QRData(uri.encode(), mode=qrcode.util.MODE_8BIT_BYTE))
-                q.make(fit=True)
-                check([[int(v) for v in r] for r in q.get_matrix()] == m,
+                # qrcode package's for the mask chosen, and no other mask scores lower.
+                symbols = []
+                for candidate in range(8):
+                    q = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M,
+                                      border=0, mask_pattern=candidate)
+                    q.add_data(qrcode.util.QRData(uri.encode(), mode=qrcode.util.MODE_8BIT_BYTE))
+                    q.make(fit=True)
+                    symbols.append([[int(v) for v in r] for r in q.get_matrix()])
+                check(symbols[mask] == m,
                       f"same matrix as the qrcode package (version {version}, mask {mask})")
+                if not invert:
+                    scores = [mask_penalty(s) for s in symbols]
+                    check(scores[mask] == min(scores), f"mask {mask} has the lowest penalty {scores}")
     if zxingcpp is None:
         skip("QR decoding: pip install zxing-cpp numpy")
     if qrcode is None:
