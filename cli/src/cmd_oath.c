@@ -81,6 +81,10 @@ static const char hotp_help[] =
     "  --qr-invert           uri: draw a QR code for a light terminal\n"
     "  -h, --help            this help\n";
 
+/* Most counters 'hotp verify' tries past --counter: a user rarely presses
+ * the button more than a few times without logging in. */
+#define MAX_LOOK_AHEAD 1000u
+
 enum {
     OPT_KEY = OPT_FIRST_OWN,
     OPT_DIGITS = OPT_KEY + 4,
@@ -166,7 +170,7 @@ static void parse(struct cli_parser *p, struct oath *o) {
             break;
         case OPT_LOOK_AHEAD:
             o->look_ahead =
-                (uint32_t)cli_parse_u64(p, cli_current(p), value, 0, CLI_HOTP_MAX_LOOK_AHEAD);
+                (uint32_t)cli_parse_u64(p, cli_current(p), value, 0, MAX_LOOK_AHEAD);
             break;
         case CLI_POSITIONAL:
             if (o->action == ACTION_NONE) {

@@ -17,9 +17,6 @@ secrets_status cli_hotp_verify(uint64_t *matched_counter, const char *code, cons
     if (code == NULL) {
         return SECRETS_ERR_NULL_POINTER;
     }
-    if (look_ahead > CLI_HOTP_MAX_LOOK_AHEAD) {
-        return SECRETS_ERR_INVALID_ARGUMENT;
-    }
     char expected[SECRETS_HOTP_CODE_SIZE];
     /* Argument errors (digits, algorithm, key) come from the library's own checks. */
     secrets_status status = secrets_hotp(expected, sizeof expected, (const unsigned char *)key,

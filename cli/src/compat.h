@@ -14,9 +14,6 @@
 
 #include <secrets.h>
 
-/* Largest look-ahead this stand-in accepts (the library sets its own). */
-#define CLI_HOTP_MAX_LOOK_AHEAD 1000u
-
 /* Tries counter..counter+look_ahead in constant time in the code; on OK
  * *matched_counter is the lowest matching counter. */
 secrets_status cli_hotp_verify(uint64_t *matched_counter, const char *code, const void *key,
