@@ -15,6 +15,7 @@ import base64
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -637,11 +638,18 @@ def main():
     if not os.access(SECRETS, os.X_OK):
         print(f"usage: {sys.argv[0]} PATH/TO/secrets")
         return 2
+    try:
+        run_all()
+    finally:
+        shutil.rmtree(TMP, ignore_errors=True)
+    print(f"{passed} passed, {failed} failed, {skipped} skipped")
+    return 1 if failed else 0
+
+
+def run_all():
     for test in [test_general, test_token, test_password, test_passphrase, test_otp_uuid,
                  test_api_key, test_api_key_github_scheme, test_hmac, test_totp, test_hotp, test_uri, test_qr, test_csrf]:
         test()
-    print(f"{passed} passed, {failed} failed, {skipped} skipped")
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":
