@@ -648,7 +648,8 @@ def main():
 
 def run_all():
     for test in [test_general, test_token, test_password, test_passphrase, test_otp_uuid,
-                 test_api_key, test_api_key_github_scheme, test_hmac, test_totp, test_hotp, test_uri, test_qr, test_csrf]:
+                 test_api_key, test_api_key_github_scheme, test_hmac, test_totp, test_hotp,
+                 test_uri, test_qr, test_csrf]:
         test()
 
 
