@@ -165,5 +165,6 @@ int cmd_api_key(int argc, char **argv) {
         return out_generate(prog, p.count, secrets_api_key_checksummed_size(job.prefix),
                             make_checksummed, &job);
     }
-    return out_generate(prog, p.count, secrets_api_key_size(job.prefix, job.nbytes), make_plain, &job);
+    return out_generate(prog, p.count, secrets_api_key_size(job.prefix, job.nbytes), make_plain,
+                        &job);
 }

@@ -135,7 +135,8 @@ int cmd_csrf(int argc, char **argv) {
         goto done;
     }
     if (key_bytes.len < SECRETS_CSRF_MIN_KEY_BYTES) {
-        cli_complain(prog, "%s: the key has %zu bytes; a CSRF key needs at least %d", key.src.option,
+        cli_complain(prog, "%s: the key has %zu bytes; a CSRF key needs at least %d",
+                     key.src.option,
                      key_bytes.len, SECRETS_CSRF_MIN_KEY_BYTES);
         goto done;
     }

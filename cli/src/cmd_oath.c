@@ -130,7 +130,8 @@ struct oath {
 static void parse(struct cli_parser *p, struct oath *o) {
     static const char *const actions[] = {"code", "verify", "uri"};
     static const char *const algorithms[] = {"sha1", "sha256", "sha512"};
-    static const uint32_t algorithm_ids[] = {SECRETS_OTP_SHA1, SECRETS_OTP_SHA256, SECRETS_OTP_SHA512};
+    static const uint32_t algorithm_ids[] = {SECRETS_OTP_SHA1, SECRETS_OTP_SHA256,
+                                             SECRETS_OTP_SHA512};
     const char *value;
     for (int id; (id = cli_next(p, &value)) != CLI_DONE;) {
         if (key_option(p, &o->key, OPT_KEY, id, value)) {
@@ -163,7 +164,8 @@ static void parse(struct cli_parser *p, struct oath *o) {
             o->time = cli_parse_time(p, value);
             break;
         case OPT_WINDOW:
-            o->window = (uint32_t)cli_parse_u64(p, cli_current(p), value, 0, SECRETS_TOTP_MAX_WINDOW);
+            o->window =
+                (uint32_t)cli_parse_u64(p, cli_current(p), value, 0, SECRETS_TOTP_MAX_WINDOW);
             break;
         case OPT_COUNTER:
             o->counter = cli_parse_u64(p, cli_current(p), value, 0, UINT64_MAX);

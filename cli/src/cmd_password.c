@@ -64,7 +64,8 @@ static uint32_t parse_classes(const struct cli_parser *p, const char *what, cons
     for (const char *start = list;;) {
         size_t len = strcspn(start, ",");
         if (len == 0 || len >= sizeof item) {
-            cli_usage_error(p, what, "expected a comma-separated list of classes, not \"%s\"", list);
+            cli_usage_error(p, what, "expected a comma-separated list of classes, not \"%s\"",
+                            list);
         }
         memcpy(item, start, len);
         item[len] = '\0';
@@ -167,10 +168,12 @@ int cmd_password(int argc, char **argv) {
         }
         bits = secrets_entropy_bits(job.length, strlen(job.alphabet));
     } else {
-        job.flags |= (no_ambiguous ? SECRETS_NO_AMBIGUOUS : 0u) | (each_class ? SECRETS_EACH_CLASS : 0u);
+        job.flags |= no_ambiguous ? SECRETS_NO_AMBIGUOUS : 0u;
+        job.flags |= each_class ? SECRETS_EACH_CLASS : 0u;
         unsigned classes = count_classes(job.flags);
         if (each_class && job.length < classes) {
-            cli_usage_error(&p, "--length", "must be at least %u: one character of each class", classes);
+            cli_usage_error(&p, "--length", "must be at least %u: one character of each class",
+                            classes);
         }
         bits = secrets_password_entropy_bits(job.length, job.flags);
     }

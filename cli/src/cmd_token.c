@@ -87,7 +87,8 @@ int cmd_token(int argc, char **argv) {
 
     int result;
     if (format == FORMAT_URLSAFE) {
-        result = out_generate(prog, p.count, secrets_token_urlsafe_size(job.nbytes), make_urlsafe, &job);
+        result = out_generate(prog, p.count, secrets_token_urlsafe_size(job.nbytes), make_urlsafe,
+                              &job);
     } else if (format == FORMAT_HEX) {
         result = out_generate(prog, p.count, secrets_token_hex_size(job.nbytes), make_hex, &job);
     } else {

@@ -211,8 +211,8 @@ def test_otp_uuid():
     usage_error(["otp", "-l", "65"], "-l")
     usage_error(["otp", "--length", "0"], "--length")
     u = lines(["uuid", "-n", "20"])
-    check(all(re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", x)
-              for x in u), f"uuid {u[:2]}")
+    v4 = r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
+    check(all(re.fullmatch(v4, x) for x in u), f"uuid {u[:2]}")
     check(len(set(u)) == 20, "distinct uuids")
     usage_error(["uuid", "-n", "x"], "-n")
     usage_error(["uuid", "extra"], "extra")
@@ -326,7 +326,8 @@ def test_hmac():
     usage_error(["hmac", "mac", "--key-file", raw], "ACTION")
     usage_error(["hmac", "sign"], "key")
     usage_error(["hmac", "sign", "--key", "secret"], "--key")  # never from argv
-    usage_error(["hmac", "sign", "--key-stdin"], "--key-stdin: standard input is already read for the message")
+    usage_error(["hmac", "sign", "--key-stdin"],
+                "--key-stdin: standard input is already read for the message")
     usage_error(["hmac", "sign", "--key-file", raw, "--key-env", "K"], "--key-env")
     usage_error(["hmac", "sign", "--key-file", raw, "--key-encoding", "b64"], "--key-encoding")
     usage_error(["hmac", "verify", "--key-file", raw], "TAG")
@@ -581,7 +582,8 @@ def test_qr():
                       f"same matrix as the qrcode package (version {version}, mask {mask})")
                 if not invert:
                     scores = [mask_penalty(s) for s in symbols]
-                    check(scores[mask] == min(scores), f"mask {mask} has the lowest penalty {scores}")
+                    check(scores[mask] == min(scores),
+                          f"mask {mask} has the lowest penalty {scores}")
     if zxingcpp is None:
         skip("QR decoding: pip install zxing-cpp numpy")
     if qrcode is None:
@@ -622,8 +624,10 @@ def test_csrf():
     usage_error(["csrf", "issue", "--key-file", keyfile("short.key", bytes(15))], "--key-file")
     usage_error(["csrf", "issue", "--key-file", key, "--max-age", "5"], "--max-age")
     usage_error(["csrf", "issue", "--key-file", key, "--token-stdin"], "--token-stdin")
-    usage_error(["csrf", "verify", "--key-stdin"], "--key-stdin: standard input is already read for the token")
-    usage_error(["csrf", "verify", "--key-file", key, "--session-stdin"], "--session-stdin: standard input is already read for the token")
+    usage_error(["csrf", "verify", "--key-stdin"],
+                "--key-stdin: standard input is already read for the token")
+    usage_error(["csrf", "verify", "--key-file", key, "--session-stdin"],
+                "--session-stdin: standard input is already read for the token")
     usage_error(["csrf", "verify", "--key-file", key, "-n", "2"], "--count")
     usage_error(["csrf", "verify", "--key-file", key, "--token-file", "a", "--token-env", "b"],
                 "--token-env")
