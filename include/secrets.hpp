@@ -471,6 +471,10 @@ class secret_buffer {
         return secrets_compare_digest(a.data_, a.size_, b.data(), b.size());
     }
     friend bool operator!=(const secret_buffer &a, byte_view b) noexcept { return !(a == b); }
+    friend bool operator==(const secret_buffer &a, const secret_buffer &b) noexcept {
+        return a == byte_view(b.data_, b.size_);
+    }
+    friend bool operator!=(const secret_buffer &a, const secret_buffer &b) noexcept { return !(a == b); }
 
   private:
     static wiping_allocator<unsigned char> alloc() noexcept { return {}; }
