@@ -18,7 +18,7 @@
  *    C++20 std::span<const std::byte> / std::span<const unsigned char>).
  *    Text inputs are secrets::cstring_view: a C string or a std::string
  *    (never a std::string_view, which need not end in a NUL).
- *  - Every function comes twice: one throws secrets::error (a
+ *  - Every function that can fail comes twice: one throws secrets::error (a
  *    std::system_error whose code() is the C status, in the "secrets" error
  *    category); the other takes a std::error_code& as its last argument and
  *    sets it instead (these throw nothing but std::bad_alloc, as
@@ -217,6 +217,10 @@ constexpr bool is_byte_like_v =
 #endif
     ;
 
+// randbelow's types: the integers up to 64 bits (not bool).
+template <class T>
+constexpr bool is_draw_integer_v = std::is_integral_v<T> && !std::is_same_v<T, bool> && sizeof(T) <= 8;
+
 template <class C>
 using element_t = std::remove_pointer_t<decltype(std::data(std::declval<C &>()))>;
 
@@ -319,6 +323,7 @@ class secret_string {
     char *end() noexcept { return data() + size(); }
 
     std::string_view view() const noexcept { return std::string_view(data(), size()); }
+    // As with std::string, a view must not outlive the secret_string.
     operator std::string_view() const noexcept { return view(); }
     /** A plain copy, which nothing wipes. */
     explicit operator std::string() const { return std::string(data(), size()); }
@@ -542,11 +547,14 @@ inline bool text_ok(std::error_code &ec, secrets_status status,
     return true;
 }
 
-inline std::size_t add(std::size_t a, std::size_t b) noexcept {  // 0 on overflow
-    return a <= max_object - b ? a + b : 0;
+// Size arithmetic that saturates at SIZE_MAX, which text() takes for "too
+// large" (any size above PTRDIFF_MAX is), so an overflow stays one.
+constexpr std::size_t too_large = std::numeric_limits<std::size_t>::max();
+inline std::size_t add(std::size_t a, std::size_t b) noexcept {
+    return a <= max_object && b <= max_object - a ? a + b : too_large;
 }
-inline std::size_t mul(std::size_t a, std::size_t b) noexcept {  // 0 on overflow
-    return b == 0 || a <= max_object / b ? a * b : 0;
+inline std::size_t mul(std::size_t a, std::size_t b) noexcept {
+    return b == 0 || a <= max_object / b ? a * b : too_large;
 }
 
 // A text result: `size` is the out_size to give (NUL included) from the
@@ -640,7 +648,7 @@ inline void token_bytes(std::span<unsigned char> out) { token_bytes(out.data(), 
  * sampling). A signed `upper` must be positive; 0 is
  * SECRETS_ERR_INVALID_ARGUMENT.
  */
-template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+template <class T, std::enable_if_t<detail::is_draw_integer_v<T>, int> = 0>
 [[nodiscard]] T randbelow(T upper, std::error_code &ec) noexcept {
     if constexpr (std::is_signed_v<T>) {
         if (upper <= 0) {
@@ -652,7 +660,7 @@ template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, 
     detail::set(ec, secrets_randbelow(&r, static_cast<std::uint64_t>(upper)));
     return static_cast<T>(r);
 }
-template <class T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool>, int> = 0>
+template <class T, std::enable_if_t<detail::is_draw_integer_v<T>, int> = 0>
 [[nodiscard]] T randbelow(T upper) {
     return detail::or_throw(__func__, [&](std::error_code &ec) { return randbelow(upper, ec); });
 }
@@ -1192,8 +1200,9 @@ template <class Range>
     const std::size_t i = issuer.c_str() != nullptr ? std::strlen(issuer.c_str()) : 0;
     const std::size_t a = account.c_str() != nullptr ? std::strlen(account.c_str()) : 0;
     const std::size_t b32 = secrets_base32_encode_size(key.size());
-    const std::size_t size =
-        b32 == 0 ? 0 : detail::add(detail::add(detail::mul(i, 6), detail::mul(a, 3)), detail::add(b32, fixed));
+    const std::size_t size = b32 == 0 ? detail::too_large
+                                      : detail::add(detail::add(detail::mul(i, 6), detail::mul(a, 3)),
+                                                    detail::add(b32, fixed));
 #endif
     return detail::text(ec, size, [&](char *out, std::size_t out_size) {
         return secrets_otpauth_uri(out, out_size, issuer.c_str(), account.c_str(), key.c_ptr(), key.size(),

@@ -129,6 +129,11 @@ static_assert(std::is_base_of_v<std::system_error, secrets::error>);
 static_assert(std::is_error_code_enum<secrets_status>::value);
 static_assert(std::is_same_v<decltype(secrets::randbelow(std::uint8_t{10})), std::uint8_t>);
 static_assert(std::is_same_v<decltype(secrets::randbelow(10)), int>);
+template <class T, class = void>
+struct can_draw : std::false_type {};
+template <class T>
+struct can_draw<T, std::void_t<decltype(secrets::randbelow(std::declval<T>()))>> : std::true_type {};
+static_assert(!can_draw<bool>::value && !can_draw<double>::value && can_draw<unsigned long long>::value);
 static_assert(!std::is_constructible_v<secrets::cstring_view, std::string_view>,
               "a string_view need not end in a NUL");
 
