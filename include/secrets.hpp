@@ -9,13 +9,15 @@
  * What it adds to the C API:
  *  - Text results are secrets::secret_string and byte results
  *    secrets::secret_buffer: both zero their memory when destroyed, so a
- *    secret does not linger in freed heap blocks or on the stack. The
+ *    secret does not linger in freed heap blocks or in the dead object. The
  *    buffers are sized with the library's size helpers: callers never size
  *    anything.
  *  - Byte inputs are secrets::byte_view: a std::string_view or std::string,
- *    a C string, {pointer, length}, or any contiguous container of bytes
+ *    {pointer, length}, or any contiguous container of bytes
  *    (std::vector<unsigned char>, std::array, unsigned char[N], and under
- *    C++20 std::span<const std::byte> / std::span<const unsigned char>).
+ *    C++20 std::span<const std::byte> / std::span<const unsigned char>);
+ *    never a bare char pointer or char array, whose length strlen would
+ *    guess (`"key"sv` for a literal).
  *    Text inputs are secrets::cstring_view: a C string or a std::string
  *    (never a std::string_view, which need not end in a NUL).
  *  - Every function that can fail comes twice: one throws secrets::error (a
@@ -31,8 +33,8 @@
  *    throws, or sets ec, as everywhere.
  *
  * Why secret_string is a class and not just a std::basic_string with a
- * wiping allocator: an allocator only ever sees heap blocks. Every standard
- * library keeps short strings (15 chars in libstdc++, 22 in libc++) inside
+ * wiping allocator: an allocator only ever sees heap blocks. The standard
+ * libraries keep short strings (15 chars in libstdc++ and MSVC's, 22 in libc++) inside
  * the string object itself (the small-string optimisation), and leaves
  * stale characters there when the string moves to the heap or is moved
  * from; no allocator call covers those bytes, and most passwords and codes
@@ -225,8 +227,7 @@ template <class C>
 using element_t = std::remove_pointer_t<decltype(std::data(std::declval<C &>()))>;
 
 // A contiguous container (std::data/std::size) of 1-byte elements, other
-// than a char array: "text" in a char array goes through the C-string
-// constructor, so a literal's NUL is not taken as data.
+// than a char array (refused by byte_view: see there).
 template <class C, class = void>
 struct is_byte_container : std::false_type {};
 template <class C>
@@ -238,20 +239,27 @@ struct is_byte_container<C, std::void_t<decltype(std::data(std::declval<const C 
 
 /**
  * A byte input: pointer and length, borrowed for the call. Made from a
- * std::string_view, a std::string, a C string (its bytes without the NUL;
- * NULL is empty), `{pointer, length}`, or any contiguous container of
- * 1-byte elements (vector, array, unsigned char[N], secret_buffer,
- * secret_string, std::span under C++20).
+ * std::string_view or std::string, `{pointer, length}`, or any contiguous
+ * container of 1-byte elements (vector, array, unsigned char[N],
+ * secret_buffer, secret_string, std::span under C++20), always whole.
+ *
+ * Not from a bare `const char *` or a char array: their length would have
+ * to come from strlen, which silently cuts a binary key or message at its
+ * first zero byte (and a char array's size counts a literal's NUL). Say
+ * which you mean: `std::string_view("Jefe")` or `"Jefe"sv` for text,
+ * `{p, n}` for bytes.
  */
 class byte_view {
   public:
     constexpr byte_view() noexcept = default;
     constexpr byte_view(const void *data, std::size_t size) noexcept : data_(data), size_(size) {}
     constexpr byte_view(std::string_view s) noexcept : data_(s.data()), size_(s.size()) {}
-    byte_view(const char *s) noexcept : data_(s), size_(s != nullptr ? std::strlen(s) : 0) {}
-    byte_view(std::nullptr_t) = delete;  // say {} or {nullptr, 0} for an empty input
     template <class C, std::enable_if_t<detail::is_byte_container<C>::value, int> = 0>
     constexpr byte_view(const C &c) noexcept : data_(std::data(c)), size_(std::size(c)) {}
+    byte_view(const char *) = delete;  // length unknown: see above
+    template <std::size_t N>
+    byte_view(const char (&)[N]) = delete;  // a literal's NUL or strlen: see above
+    byte_view(std::nullptr_t) = delete;     // {} is the empty input
 
     constexpr const void *data() const noexcept { return data_; }
     constexpr std::size_t size() const noexcept { return size_; }

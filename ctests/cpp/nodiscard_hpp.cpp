@@ -3,11 +3,13 @@
 // which [[nodiscard]] must turn into an error.
 #include "secrets.hpp"
 
+using namespace std::literals;
+
 bool use(const secrets::secret_buffer &tag) {
 #ifdef SECRETS_IGNORE_RESULT
-    secrets::hmac_sha256_verify(tag, "key", "message");
+    secrets::hmac_sha256_verify(tag, "key"sv, "message"sv);
     return true;
 #else
-    return secrets::hmac_sha256_verify(tag, "key", "message");
+    return secrets::hmac_sha256_verify(tag, "key"sv, "message"sv);
 #endif
 }

@@ -22,6 +22,8 @@
 #include <string>
 #include <vector>
 
+using namespace std::literals;
+
 namespace {
 
 int passes = 0;
@@ -134,6 +136,10 @@ struct can_draw : std::false_type {};
 template <class T>
 struct can_draw<T, std::void_t<decltype(secrets::randbelow(std::declval<T>()))>> : std::true_type {};
 static_assert(!can_draw<bool>::value && !can_draw<double>::value && can_draw<unsigned long long>::value);
+static_assert(!std::is_convertible_v<const char *, secrets::byte_view>, "strlen would cut binary keys");
+static_assert(!std::is_convertible_v<const char (&)[5], secrets::byte_view>, "a literal's NUL or strlen");
+static_assert(std::is_convertible_v<const unsigned char (&)[5], secrets::byte_view>);
+static_assert(std::is_convertible_v<std::vector<char>, secrets::byte_view>);
 static_assert(!std::is_constructible_v<secrets::cstring_view, std::string_view>,
               "a string_view need not end in a NUL");
 
@@ -260,10 +266,10 @@ void test_choice_sample_shuffle() {
     secrets::shuffle(none);
     CHECK(none.empty());
 
-    CHECK(secrets::compare_digest("abc", std::string("abc")));
-    CHECK(!secrets::compare_digest("abc", "abd"));
-    CHECK(!secrets::compare_digest("abc", "ab"));
-    CHECK(secrets::compare_digest({}, ""));
+    CHECK(secrets::compare_digest("abc"sv, std::string("abc")));
+    CHECK(!secrets::compare_digest("abc"sv, "abd"sv));
+    CHECK(!secrets::compare_digest("abc"sv, "ab"sv));
+    CHECK(secrets::compare_digest({}, ""sv));
 }
 
 // ---- human-facing secrets ------------------------------------------------------
@@ -328,25 +334,25 @@ void test_human() {
 // ---- authentication --------------------------------------------------------------
 void test_hmac_rfc4231() {
     const std::string key1(20, '\x0b');
-    CHECK(secrets::hmac_sha256_hex(key1, "Hi There") ==
+    CHECK(secrets::hmac_sha256_hex(key1, "Hi There"sv) ==
           "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
-    const secrets::secret_buffer tag2 = secrets::hmac_sha256("Jefe", "what do ya want for nothing?");
+    const secrets::secret_buffer tag2 = secrets::hmac_sha256("Jefe"sv, "what do ya want for nothing?"sv);
     CHECK(hex(tag2) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     const std::vector<unsigned char> key6(131, 0xaa);  // longer than a block: hashed first
-    CHECK(secrets::hmac_sha256_hex(key6, "Test Using Larger Than Block-Size Key - Hash Key First") ==
+    CHECK(secrets::hmac_sha256_hex(key6, "Test Using Larger Than Block-Size Key - Hash Key First"sv) ==
           "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
 
     // Every byte-input form of the same key and message gives the same tag.
-    const char msg[] = "what do ya want for nothing?";
+    const std::string_view msg = "what do ya want for nothing?";
     const unsigned char jefe[4] = {'J', 'e', 'f', 'e'};
     const std::array<unsigned char, 4> jefe_array = {'J', 'e', 'f', 'e'};
     const std::vector<std::uint8_t> jefe_vector(jefe, jefe + 4);
     const secrets::secret_buffer jefe_buffer(secrets::byte_view(jefe, 4));
     const secrets::secret_string jefe_string("Jefe");
     CHECK(secrets::hmac_sha256(jefe, msg) == tag2);
-    CHECK(secrets::hmac_sha256(jefe_array, std::string_view(msg)) == tag2);
+    CHECK(secrets::hmac_sha256(jefe_array, msg) == tag2);
     CHECK(secrets::hmac_sha256(jefe_vector, std::string(msg)) == tag2);
-    CHECK(secrets::hmac_sha256(jefe_buffer, {msg, std::strlen(msg)}) == tag2);
+    CHECK(secrets::hmac_sha256(jefe_buffer, {msg.data(), msg.size()}) == tag2);
     CHECK(secrets::hmac_sha256(jefe_string, msg) == tag2);
     CHECK(secrets::hmac_sha256({static_cast<const void *>(jefe), 4}, msg) == tag2);
 #ifdef SECRETS_HPP_SPAN
@@ -355,18 +361,22 @@ void test_hmac_rfc4231() {
     CHECK(secrets::hmac_sha256(jefe_buffer.as_bytes(), msg) == tag2);
 #endif
     CHECK(secrets::hmac_sha256({}, {}).size() == 32);  // empty key and message are valid
+    // Zero bytes are data: a key is never cut at one.
+    const std::vector<char> zero_inside = {'a', '\0', 'b'};
+    CHECK(secrets::hmac_sha256(zero_inside, msg) != secrets::hmac_sha256("a"sv, msg));
+    CHECK(secrets::hmac_sha256(zero_inside, msg) == secrets::hmac_sha256("a\0b"sv, msg));
 
-    CHECK(secrets::hmac_sha256_verify(tag2, "Jefe", msg));
-    CHECK(!secrets::hmac_sha256_verify(tag2, "Jeff", msg));
-    CHECK(!secrets::hmac_sha256_verify(secrets::byte_view(tag2.data(), 31), "Jefe", msg));
+    CHECK(secrets::hmac_sha256_verify(tag2, "Jefe"sv, msg));
+    CHECK(!secrets::hmac_sha256_verify(tag2, "Jeff"sv, msg));
+    CHECK(!secrets::hmac_sha256_verify(secrets::byte_view(tag2.data(), 31), "Jefe"sv, msg));
     std::error_code ec;
-    CHECK(!secrets::hmac_sha256_verify(tag2, "Jefe", "other", ec) && ec == SECRETS_ERR_MISMATCH);
-    CHECK(secrets::hmac_sha256_verify(tag2, "Jefe", msg, ec) && !ec);
+    CHECK(!secrets::hmac_sha256_verify(tag2, "Jefe"sv, "other"sv, ec) && ec == SECRETS_ERR_MISMATCH);
+    CHECK(secrets::hmac_sha256_verify(tag2, "Jefe"sv, msg, ec) && !ec);
 }
 
-const char SEED20[] = "12345678901234567890";
-const char SEED32[] = "12345678901234567890123456789012";
-const char SEED64[] = "1234567890123456789012345678901234567890123456789012345678901234";
+constexpr std::string_view SEED20 = "12345678901234567890";
+constexpr std::string_view SEED32 = "12345678901234567890123456789012";
+constexpr std::string_view SEED64 = "1234567890123456789012345678901234567890123456789012345678901234";
 
 void test_otp() {
     // RFC 4226 appendix D.
@@ -436,12 +446,12 @@ void test_base32_rfc4648() {
     const char *const encoded[] = {"", "MY", "MZXQ", "MZXW6", "MZXW6YQ", "MZXW6YTB", "MZXW6YTBOI"};
     const char *const padded[] = {"", "MY======", "MZXQ====", "MZXW6===", "MZXW6YQ=", "MZXW6YTB", "MZXW6YTBOI======"};
     for (std::size_t i = 0; i < 7; i++) {
-        CHECK(secrets::base32_encode(plain[i]) == encoded[i]);
+        CHECK(secrets::base32_encode(std::string_view(plain[i])) == encoded[i]);
         const secrets::secret_buffer d = secrets::base32_decode(padded[i]);
-        CHECK(d == secrets::byte_view(plain[i]));
-        CHECK(secrets::base32_decode(std::string(encoded[i])) == secrets::byte_view(plain[i]));
+        CHECK(d == std::string_view(plain[i]));
+        CHECK(secrets::base32_decode(std::string(encoded[i])) == std::string_view(plain[i]));
     }
-    CHECK(secrets::base32_decode("mzxw 6ytb-oi") == secrets::byte_view("foobar"));
+    CHECK(secrets::base32_decode("mzxw 6ytb-oi") == "foobar"sv);
     const secrets::secret_buffer key = secrets::token_bytes(20);
     CHECK(secrets::base32_decode(secrets::base32_encode(key)) == key);
     CHECK(throws(SECRETS_ERR_MALFORMED, [] { (void)secrets::base32_decode("A"); }));
@@ -487,8 +497,8 @@ void test_csrf() {
     // The throwing form gives the verdict as false...
     CHECK(!secrets::csrf_verify(bound, key, "session-1", now + 3601, 3600));
     // ...and throws for misuse (a key below 16 bytes).
-    CHECK(throws(SECRETS_ERR_INVALID_ARGUMENT, [&] { (void)secrets::csrf_verify(bound, "short", nullptr, now, 1); }));
-    CHECK(throws(SECRETS_ERR_INVALID_ARGUMENT, [] { (void)secrets::csrf_token("short"); }));
+    CHECK(throws(SECRETS_ERR_INVALID_ARGUMENT, [&] { (void)secrets::csrf_verify(bound, "short"sv, nullptr, now, 1); }));
+    CHECK(throws(SECRETS_ERR_INVALID_ARGUMENT, [] { (void)secrets::csrf_token("short"sv); }));
     // A session id with a NUL inside cannot be bound (C would cut it).
     CHECK(throws(SECRETS_ERR_INVALID_ARGUMENT,
                  [&] { (void)secrets::csrf_token(key, std::string("ab\0cd", 5), now); }));
@@ -562,7 +572,7 @@ void test_errors() {
     secrets::shuffle(v, ec);
     CHECK(!ec);
     CHECK(!secrets::api_key_check(std::string("x\0y", 3), ec) && ec == SECRETS_ERR_MALFORMED);
-    CHECK(secrets::hmac_sha256({nullptr, 3}, "m", ec).empty() && ec == SECRETS_ERR_NULL_POINTER);
+    CHECK(secrets::hmac_sha256({nullptr, 3}, "m"sv, ec).empty() && ec == SECRETS_ERR_NULL_POINTER);
     CHECK(secrets::otp_numeric(1000, ec).empty() && ec == SECRETS_ERR_INVALID_ARGUMENT);
 
     // Unknown statuses still have a message; the enum compares with codes.
