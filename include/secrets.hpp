@@ -196,7 +196,11 @@ constexpr bool operator!=(const wiping_allocator<T> &, const wiping_allocator<U>
 
 /** A string whose heap blocks are wiped; its inline (short-string) bytes are not: see the top. */
 using wiping_string = std::basic_string<char, std::char_traits<char>, wiping_allocator<char>>;
-/** A vector whose blocks are wiped when freed (vectors keep nothing inline). */
+/**
+ * A vector whose blocks are wiped when freed (vectors keep nothing inline).
+ * Elements that own memory of their own wipe it themselves or not at all:
+ * use secret_string elements, not std::string.
+ */
 template <class T>
 using secret_vector = std::vector<T, wiping_allocator<T>>;
 

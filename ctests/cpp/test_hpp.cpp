@@ -270,6 +270,11 @@ void test_choice_sample_shuffle() {
     CHECK(!secrets::compare_digest("abc"sv, "abd"sv));
     CHECK(!secrets::compare_digest("abc"sv, "ab"sv));
     CHECK(secrets::compare_digest({}, ""sv));
+
+    unsigned char wipe_me[16];
+    std::memset(wipe_me, 0xa5, sizeof wipe_me);
+    secrets::memzero(wipe_me, sizeof wipe_me);
+    CHECK(all_zero(wipe_me, sizeof wipe_me));
 }
 
 // ---- human-facing secrets ------------------------------------------------------
