@@ -104,7 +104,7 @@ class category_impl final : public std::error_category {
   public:
     const char *name() const noexcept override { return "secrets"; }
     std::string message(int status) const override {
-        return secrets_strerror(static_cast<std::int32_t>(status));
+        return secrets_strerror(status);
     }
     // Lets `ec == std::errc::invalid_argument` hold for the caller's mistakes.
     std::error_condition default_error_condition(int status) const noexcept override {
@@ -117,8 +117,11 @@ class category_impl final : public std::error_category {
 
 /** The "secrets" error category: values are secrets_status, messages secrets_strerror's. */
 inline const std::error_category &category() noexcept {
-    static const detail::category_impl instance;
-    return instance;
+    // Never destroyed, so codes stay meaningful in other static destructors.
+    alignas(detail::category_impl) static unsigned char storage[sizeof(detail::category_impl)];
+    static const detail::category_impl *const instance =
+        ::new (static_cast<void *>(storage)) detail::category_impl();
+    return *instance;
 }
 
 }  // namespace secrets
