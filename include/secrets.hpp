@@ -885,9 +885,10 @@ inline std::size_t with_nul(std::size_t length, std::size_t most = max_object - 
 
 /**
  * `words` words, each uniform over `wordlist`: a contiguous range of
- * `const char *` (passed to C as it is) or of std::string (whose c_str()s
- * are collected first). The list must have at least 2 distinct non-empty
- * words.
+ * `const char *` (passed to C as it is), or a range of std::string or
+ * secret_string (whose c_str()s are collected first; a word with a NUL
+ * inside is SECRETS_ERR_INVALID_ARGUMENT). The list must have at least 2
+ * distinct non-empty words; the buffer is sized for the longest.
  */
 template <class Range>
 [[nodiscard]] secret_string passphrase_custom(std::size_t words, const Range &wordlist,
