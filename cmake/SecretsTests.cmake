@@ -100,10 +100,8 @@ foreach(std 99 11)
 endforeach()
 
 # ---- C++: secrets.h's extern "C" guards and enum in C++11 and C++17 -------
-include(CheckLanguage)
-check_language(CXX)
+# (C++ is enabled by the top-level CMakeLists.txt when a compiler exists.)
 if(CMAKE_CXX_COMPILER)
-  enable_language(CXX)
   foreach(std 11 17)
     set(target cpp_cxx${std})
     add_executable(${target} "${_secrets_tests_dir}/cpp/test_cpp.cpp")
