@@ -225,8 +225,8 @@ impl Alphabet {
         Ok(())
     }
 
-    /// Writes `length` uniform characters at the start of `out` (room for
-    /// the NUL checked) with one request to `source`; returns `length`.
+    /// Writes `length` uniform characters at the start of `out` with one
+    /// request to `source`; returns `length`.
     pub fn generate<S: EntropySource>(
         &self,
         source: &mut S,

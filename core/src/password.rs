@@ -229,8 +229,8 @@ impl Policy {
         (attempts as usize).clamp(1, 4096)
     }
 
-    /// Writes a password of `length` characters at the start of `out` (room
-    /// for the NUL checked) with one request to `source`; returns `length`.
+    /// Writes a password of `length` characters at the start of `out` with
+    /// one request to `source`; returns `length`.
     pub fn generate<S: EntropySource>(
         &self,
         source: &mut S,
