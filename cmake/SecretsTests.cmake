@@ -6,7 +6,8 @@
 #   cpp_cxx11 / cpp_cxx17               ctests/cpp/test_cpp.cpp as strict C++11 / C++17
 #   hpp_cxx17 / hpp_cxx20               ctests/cpp/test_hpp.cpp (secrets.hpp) as strict C++17 / C++20
 #   hpp_nodiscard_ok / _ignored         a dropped verification result fails to compile
-#   abi_exports                         SONAME, symlinks, only secrets_* exported
+#   abi_exports                         SONAME, symlinks, only secrets_* exported, version nodes
+#   (cli/CMakeLists.txt adds `cli`; the abidiff baseline check is in .ci/packaging.sh)
 #   python_binding                      bindings/python tests against the built library
 #   demo                                ./demo runs and exits 0
 #
