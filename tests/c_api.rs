@@ -76,8 +76,6 @@ fn header_is_strict_c_and_cxx() {
 /// each library, and `[[nodiscard]]` turning a dropped verification result
 /// into an error.
 #[test]
-#[ignore = "secrets.hpp calls the 0.2 additions (secrets_hotp_verify, ...): \
-            remove this line once they are merged"]
 fn cpp_api_tests_pass_as_cxx17_and_cxx20() {
     let test_hpp = root().join("ctests/cpp/test_hpp.cpp");
     let mut failed = Vec::new();
