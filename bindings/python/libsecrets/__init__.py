@@ -255,6 +255,13 @@ def _random_bytes(n: int) -> bytes:
 # --------------------------------------------------------------------------
 # SystemRandom: random.SystemRandom with every draw from the library
 # --------------------------------------------------------------------------
+def _exact_float(x: object) -> bool:
+    """x is a finite float, or an int that converts to float exactly."""
+    if type(x) is float:
+        return math.isfinite(x)
+    return type(x) is int and -(2**53) <= x <= 2**53
+
+
 class SystemRandom(_random.SystemRandom):
     """``random.SystemRandom`` drawing from libsecrets.
 
@@ -340,6 +347,16 @@ class SystemRandom(_random.SystemRandom):
                 return [population[0] for _ in _repeat(None, k)]
             return [population[randbelow(n)] for _ in _repeat(None, k)]
         return super().choices(population, weights, cum_weights=cum_weights, k=k)
+
+    def uniform(self, a: float, b: float) -> float:
+        """a + (b - a) * random(), as random.Random.uniform: one C call for
+        finite floats (and ints a float holds exactly); anything else (inf,
+        an overflowing b - a, Fraction, ...) through random.Random."""
+        if _exact_float(a) and _exact_float(b) and math.isfinite(float(b) - float(a)):
+            out = c_double()
+            _c["uniform"](byref(out), float(a), float(b))
+            return out.value
+        return super().uniform(a, b)
 
     def shuffle(self, x: Any, *args: Any, **kwargs: Any) -> None:
         """Shuffles `x` in place, every order equally likely. A list or a
