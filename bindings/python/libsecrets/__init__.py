@@ -318,7 +318,11 @@ class SystemRandom(_random.SystemRandom):
             out = c_uint64()
             _c["randbelow"](byref(out), n)
             return out.value
-        return self._randbelow_with_getrandbits(n)
+        k = n.bit_length()
+        r = self.getrandbits(k)
+        while r >= n:  # rejection: fewer than 2 draws expected
+            r = self.getrandbits(k)
+        return r
 
     def choice(self, seq: SupportsLenAndGetItem[_T]) -> _T:
         """A uniform element of a non-empty sequence. For bytes and bytearray
@@ -328,7 +332,7 @@ class SystemRandom(_random.SystemRandom):
             items, n = _in(seq, "seq")
             out = c_uint8()
             _c["choice"](byref(out), items, n)
-            return out.value  # type: ignore[return-value]  # _T is int here
+            return out.value  # type: ignore[no-any-return,unused-ignore]  # an int, as indexing bytes gives
         return super().choice(seq)
 
     def choices(
@@ -529,15 +533,26 @@ def passphrase_custom(words: int, wordlist: Iterable[Text], separator: Optional[
     return _text(_c["passphrase_custom"], _count(size, "passphrase size"), n, array, len(encoded), sep)
 
 
+def _otp_length(value: int, what: str) -> int:
+    """1..SECRETS_OTP_CODE_MAX_LEN, checked before a buffer is allocated."""
+    n = _count(value, what)
+    if not 1 <= n <= _capi.CONSTANTS["OTP_CODE_MAX_LEN"]:
+        raise InvalidArgumentError(
+            f"{what} must be 1..{_capi.CONSTANTS['OTP_CODE_MAX_LEN']}, not {n}: "
+            + strerror(Status.ERR_INVALID_ARGUMENT)
+        )
+    return n
+
+
 def otp_numeric(digits: int = 6) -> str:
     """A uniform numeric one-time code of `digits` digits (1..64), leading zeros kept."""
-    n = _count(digits, "digits")
+    n = _otp_length(digits, "digits")
     return _text(_c["otp_numeric"], n + 1, n)
 
 
 def otp_alphanumeric(length: int = 8) -> str:
     """A one-time code over 23456789ABCDEFGHJKLMNPQRSTUVWXYZ (1..64 characters)."""
-    n = _count(length, "length")
+    n = _otp_length(length, "length")
     return _text(_c["otp_alphanumeric"], n + 1, n)
 
 
@@ -681,7 +696,7 @@ def _now(now: Optional[float]) -> int:
         if not math.isfinite(now):
             raise InvalidArgumentError(f"time must be finite, not {now}")
         return _u64(math.floor(now), "time")
-    return _u64(now, "time")  # type: ignore[arg-type]  # operator.index decides
+    return _u64(now, "time")  # an int, or operator.index raises TypeError
 
 
 def hmac_sha256(key: Bytes, msg: Bytes) -> bytes:

@@ -79,6 +79,7 @@ CONSTANTS: Dict[str, int] = {
     "CSRF_TOKEN_SIZE": 77,
     "HOTP_CODE_SIZE": 11,
     "UUID_SIZE": 37,
+    "OTP_CODE_MAX_LEN": 64,
 }
 
 
@@ -122,7 +123,7 @@ class MalformedError(SecretsError, ValueError):
 
 
 ERRORS: Dict[int, Type[SecretsError]] = {
-    cls.status: cls  # type: ignore[misc]
+    cls.status: cls
     for cls in (
         NullPointerError,
         BufferTooSmallError,
