@@ -43,6 +43,19 @@ echo "== building the wheel"
 wheel="$(ls "$work"/wheelhouse/libsecrets-*.whl)"
 echo "   $(basename "$wheel")"
 
+# Runs a step quietly: its last lines on success, everything on failure.
+step() {
+    local log="$1" lines="$2"
+    shift 2
+    if "$@" >"$log" 2>&1; then
+        tail -n "$lines" "$log" | sed '/^$/d; s/^/   /'
+    else
+        cat "$log"
+        echo "run-tests: failed: $*" >&2
+        return 1
+    fi
+}
+
 ran=()
 first=1
 for py in "${pythons[@]}"; do
@@ -76,12 +89,13 @@ for path in (libsecrets.__file__, libsecrets.library_path()):
     assert os.path.realpath(path).startswith(venv + os.sep), f"not from the venv: {path}"
 print(f"   libsecrets {libsecrets.__version__} from {os.path.dirname(libsecrets.library_path())}")
 PY
-        "$vpy" -m unittest discover -s tests -t . 2>&1 | tail -n 3
-        "$vpy" tests/cpython_suites.py 2>"$run/cpython.log" || { cat "$run/cpython.log"; exit 1; }
-        "$vpy" tests/fuzz_api.py "$examples" 2>&1 | tail -n 3
-        "$venv/bin/mypy" --strict --no-incremental -p libsecrets | sed 's/^/   mypy package: /'
-        "$venv/bin/mypy" --strict --no-incremental tests/typing_usage.py | sed 's/^/   mypy usage: /'
-        "$vpy" tests/typing_usage.py >/dev/null
+        step unit.log 3 "$vpy" -m unittest discover -s tests -t .
+        # Its summary (stdout) is shown; the unittest output (stderr) on failure.
+        "$vpy" tests/cpython_suites.py 2>cpython.log | sed 's/^/   /' || { cat cpython.log; exit 1; }
+        step fuzz.log 3 "$vpy" tests/fuzz_api.py "$examples"
+        step mypy.log 1 "$venv/bin/mypy" --strict --no-incremental -p libsecrets
+        step mypy-usage.log 1 "$venv/bin/mypy" --strict --no-incremental tests/typing_usage.py
+        step usage.log 0 "$vpy" tests/typing_usage.py
     )
     ran+=("$version")
 done

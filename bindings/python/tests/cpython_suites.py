@@ -56,7 +56,7 @@ def main():
             bad = len(result.failures) + len(result.errors) + len(result.unexpectedSuccesses)
             passed = result.testsRun - bad - len(result.skipped)
             print(f"CPython {version}: {name} ({path}): {passed} passed, {bad} failed, "
-                  f"{len(result.skipped)} skipped")
+                  f"{len(result.skipped)} skipped", flush=True)
             if bad or passed == 0:
                 failed = True
     finally:
