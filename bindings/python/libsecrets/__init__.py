@@ -231,7 +231,7 @@ def _text(func: Callable[..., Any], size: int, *args: Any) -> str:
     buf = ctypes.create_string_buffer(size)
     try:
         func(buf, size, *args)
-        return buf.value.decode("ascii")
+        return buf.value.decode("utf-8")  # passphrases carry the caller's UTF-8 words
     finally:
         _lib.secrets_memzero(buf, size)
 
@@ -499,7 +499,10 @@ def password_custom(length: int, alphabet: Text) -> str:
     """A random password of `length` characters drawn from `alphabet`
     (distinct ASCII characters, at least 2)."""
     n = _count(length, "length")
-    return _text(_c["password_custom"], n + 1, n, _text_arg(alphabet, "alphabet"))
+    chars = _text_arg(alphabet, "alphabet")
+    if not chars.isascii():  # C draws bytes: a UTF-8 sequence would be torn apart
+        raise InvalidArgumentError("alphabet must be ASCII characters")
+    return _text(_c["password_custom"], n + 1, n, chars)
 
 
 def password_entropy_bits(length: int, policy: Union[Policy, int] = Policy.DEFAULT) -> float:

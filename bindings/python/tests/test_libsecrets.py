@@ -310,6 +310,8 @@ class TestHumanFacing(unittest.TestCase):
         self.assertLessEqual(set(p), set("abc"))
         with self.assertRaises(ValueError):
             libsecrets.password_custom(10, "aab")
+        with self.assertRaises(libsecrets.InvalidArgumentError):
+            libsecrets.password_custom(10, "éa")
 
     def test_password_entropy_bits(self):
         self.assertAlmostEqual(libsecrets.password_entropy_bits(10, libsecrets.DIGITS),
@@ -333,6 +335,10 @@ class TestHumanFacing(unittest.TestCase):
         p = libsecrets.passphrase_custom(8, words, " ")
         parts = p.split(" ")
         self.assertEqual(len(parts), 8)
+        self.assertLessEqual(set(parts), set(words))
+        words = ["grüße", "ναι", "日本", "ok"]  # UTF-8 words and separator come back as str
+        parts = libsecrets.passphrase_custom(6, words, "·").split("·")
+        self.assertEqual(len(parts), 6)
         self.assertLessEqual(set(parts), set(words))
 
     def test_otp_numeric(self):
