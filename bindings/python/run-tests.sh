@@ -38,7 +38,7 @@ else
 fi
 
 echo "== building the wheel"
-"${pythons[-1]}" -m pip wheel --quiet --disable-pip-version-check --no-deps \
+nice "${pythons[-1]}" -m pip wheel --quiet --disable-pip-version-check --no-deps \
     --wheel-dir "$work/wheelhouse" "$root"
 wheel="$(ls "$work"/wheelhouse/libsecrets-*.whl)"
 echo "   $(basename "$wheel")"
