@@ -256,10 +256,11 @@ def _random_bytes(n: int) -> bytes:
 # SystemRandom: random.SystemRandom with every draw from the library
 # --------------------------------------------------------------------------
 def _exact_float(x: object) -> bool:
-    """x is a finite float, or an int that converts to float exactly."""
+    """x is a finite float, or an int small enough that C's float
+    arithmetic gives what Python's int-then-float arithmetic gives."""
     if type(x) is float:
         return math.isfinite(x)
-    return type(x) is int and -(2**53) <= x <= 2**53
+    return type(x) is int and -(2**52) <= x <= 2**52
 
 
 class SystemRandom(_random.SystemRandom):
