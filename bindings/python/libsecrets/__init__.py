@@ -243,6 +243,17 @@ def _sized(size: int, what: str) -> int:
     return size
 
 
+def _nbytes(value: int) -> int:
+    """A byte count checked with the exceptions os.urandom raises, which
+    CPython's token functions and randbytes pass theirs to."""
+    n = operator.index(value)
+    if n < 0:
+        raise ValueError("negative argument not allowed")
+    if n > _PTRDIFF_MAX:
+        raise OverflowError("cannot fit 'int' into an index-sized integer")
+    return n
+
+
 def _random_bytes(n: int) -> bytes:
     buf = (c_uint8 * n)()  # Python-owned output buffer, C fills it
     try:
@@ -303,12 +314,7 @@ class SystemRandom(_random.SystemRandom):
 
     def randbytes(self, n: int) -> bytes:
         """`n` random bytes (also on Python 3.8, which lacks the method)."""
-        n = operator.index(n)
-        if n < 0:
-            raise ValueError("negative argument not allowed")  # as os.urandom
-        if n > _PTRDIFF_MAX:
-            raise OverflowError("cannot fit 'int' into an index-sized integer")
-        return _random_bytes(n)
+        return _random_bytes(_nbytes(n))
 
     def _randbelow(self, n: int) -> int:
         """A uniform int in [0, n), n > 0: one exact C call up to 2**64 - 1,
@@ -409,11 +415,7 @@ def token_bytes(nbytes: Optional[int] = None) -> bytes:
 
 
 def _token_text(name: str, nbytes: Optional[int]) -> str:
-    n = DEFAULT_ENTROPY if nbytes is None else operator.index(nbytes)
-    if n < 0:
-        raise ValueError("negative argument not allowed")  # as os.urandom
-    if n > _PTRDIFF_MAX:
-        raise OverflowError("cannot fit 'int' into an index-sized integer")
+    n = _nbytes(DEFAULT_ENTROPY if nbytes is None else nbytes)
     size = _c[name + "_size"](n)  # the size helper: exact, NUL included
     if size == 0:
         raise OverflowError(f"{name}({n}) would not fit in memory")
