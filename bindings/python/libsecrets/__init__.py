@@ -48,6 +48,7 @@ from ._capi import (
     BufferTooSmallError,
     EntropyError,
     ExpiredError,
+    InternalError,
     InvalidArgumentError,
     MalformedError,
     MismatchError,
@@ -129,6 +130,7 @@ __all__ = [
     "MismatchError",
     "ExpiredError",
     "MalformedError",
+    "InternalError",
     "Status",
     # the library
     "memzero",

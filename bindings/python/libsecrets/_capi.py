@@ -57,6 +57,7 @@ class Status(enum.IntEnum):
     ERR_MISMATCH = 5
     ERR_EXPIRED = 6
     ERR_MALFORMED = 7
+    ERR_INTERNAL = 8
 
 
 # The header's object-like ``SECRETS_*`` macros this binding relies on
@@ -122,6 +123,13 @@ class MalformedError(SecretsError, ValueError):
     status = Status.ERR_MALFORMED
 
 
+class InternalError(SecretsError, RuntimeError):
+    """A defect inside the library was caught (never the caller's fault):
+    please report it."""
+
+    status = Status.ERR_INTERNAL
+
+
 ERRORS: Dict[int, Type[SecretsError]] = {
     cls.status: cls
     for cls in (
@@ -132,6 +140,7 @@ ERRORS: Dict[int, Type[SecretsError]] = {
         MismatchError,
         ExpiredError,
         MalformedError,
+        InternalError,
     )
 }
 

@@ -223,9 +223,12 @@ class TestBindingRules(unittest.TestCase):
         self.assertTrue(issubclass(libsecrets.InvalidArgumentError, ValueError))
         self.assertTrue(issubclass(libsecrets.MalformedError, ValueError))
         self.assertTrue(issubclass(libsecrets.EntropyError, OSError))
+        self.assertTrue(issubclass(libsecrets.InternalError, RuntimeError))
+        self.assertEqual(libsecrets.InternalError.status, 8)
         for cls in (libsecrets.NullPointerError, libsecrets.BufferTooSmallError,
                     libsecrets.InvalidArgumentError, libsecrets.EntropyError,
-                    libsecrets.MismatchError, libsecrets.ExpiredError, libsecrets.MalformedError):
+                    libsecrets.MismatchError, libsecrets.ExpiredError, libsecrets.MalformedError,
+                    libsecrets.InternalError):
             self.assertTrue(issubclass(cls, libsecrets.SecretsError))
         with self.assertRaises(libsecrets.InvalidArgumentError) as ctx:
             libsecrets.password(10, 0)  # no character class
