@@ -64,7 +64,7 @@ for py in "${pythons[@]}"; do
     venv="$work/venv-$version"
     "$py" -m venv "$venv"
     vpy="$venv/bin/python"
-    pip=("$vpy" -m pip install --quiet --disable-pip-version-check)
+    pip=("$vpy" -m pip install --quiet --disable-pip-version-check --no-compile)
     if ((first)); then
         # The other documented route: pip install bindings/python (cargo is warm).
         "${pip[@]}" "$root/bindings/python"
