@@ -118,6 +118,8 @@ __all__ = [
     "hotp",
     "totp",
     "totp_verify",
+    "hotp_verify",
+    "otpauth_uri_hotp",
     "base32_encode",
     "base32_decode",
     "otpauth_uri",
@@ -535,10 +537,8 @@ def passphrase_custom(words: int, wordlist: Iterable[Text], separator: Optional[
     # list stays alive (a local) until the call returns.
     array = (c_char_p * len(encoded))(*encoded)
     sep = _cstr(separator, "separator")
-    longest = max((len(w) for w in encoded), default=0)
-    sep_len = len(sep if sep is not None else b"-")
-    size = n * longest + max(n - 1, 0) * sep_len + 1
-    return _text(_c["passphrase_custom"], _count(size, "passphrase size"), n, array, len(encoded), sep)
+    size = _sized(_c["passphrase_custom_size"](n, array, len(encoded), sep), "passphrase_custom")
+    return _text(_c["passphrase_custom"], size, n, array, len(encoded), sep)
 
 
 def _otp_length(value: int, what: str) -> int:
@@ -667,13 +667,17 @@ def _verify(func: Callable[..., Any], *args: Any, counter: Optional[c_uint64] = 
     return Verification(Verdict.VALID, None if counter is None else counter.value)
 
 
-def api_key_check(key: Text) -> Verification:
+def api_key_check(key: Text, prefix: Optional[Text] = None) -> Verification:
     """Checks the shape and checksum of a key from api_key_checksummed:
-    truthy when they hold. This catches typos and random strings offline;
-    it does not show that the key was issued. A key with the wrong shape
-    or checksum raises MalformedError (a ValueError), as the C library
-    reports it."""
-    return _verify(_c["api_key_check"], _text_arg(key, "key"))
+    truthy when they hold and, when `prefix` is given, the key has that
+    prefix; falsy (mismatch) for a well-formed key with another prefix.
+    This catches typos and random strings offline; it does not show that
+    the key was issued. A key with the wrong shape or checksum raises
+    MalformedError (a ValueError), as the C library reports it."""
+    k = _text_arg(key, "key")
+    if prefix is None:
+        return _verify(_c["api_key_check"], k)
+    return _verify(_c["api_key_check_prefix"], k, _text_arg(prefix, "prefix"))
 
 
 # --------------------------------------------------------------------------
@@ -782,6 +786,36 @@ def hotp(key: Bytes, counter: int, *, digits: int = 6, algorithm: str = "sha1") 
     )
 
 
+def hotp_verify(
+    code: Text,
+    key: Bytes,
+    counter: int,
+    *,
+    look_ahead: int = 0,
+    digits: int = 6,
+    algorithm: str = "sha1",
+) -> Verification:
+    """Checks an HOTP code against counters `counter`..`counter+look_ahead`
+    (constant time in the code): truthy with ``.counter`` the matched
+    counter (store ``.counter + 1`` as the next expected counter), falsy
+    (mismatch) otherwise. MalformedError when `code` is not `digits` ASCII
+    digits."""
+    k, kl = _in(key, "key")
+    matched = c_uint64()
+    return _verify(
+        _c["hotp_verify"],
+        byref(matched),
+        _text_arg(code, "code"),
+        k,
+        kl,
+        _u64(counter, "counter"),
+        _u32(look_ahead, "look_ahead"),
+        _u32(digits, "digits"),
+        _algorithm(algorithm),
+        counter=matched,
+    )
+
+
 def totp(
     key: Bytes, now: Optional[float] = None, *, period: int = 30, digits: int = 6, algorithm: str = "sha1"
 ) -> str:
@@ -866,10 +900,29 @@ def otpauth_uri(
     k, kl = _in(key, "key")
     iss = _cstr(issuer, "issuer")
     acc = _text_arg(account, "account")
-    # Without a size helper: the longest URI these arguments can give
-    # (percent-encoding triples a byte; base32 is 8/5 of the key).
-    size = 128 + 6 * (len(iss or b"") + len(acc)) + (8 * kl + 4) // 5
+    size = _sized(_c["otpauth_uri_size"](iss, acc, kl), "otpauth_uri")
     return _text(
         _c["otpauth_uri"], size, iss, acc, k, kl, _u32(period, "period"), _u32(digits, "digits"),
+        _algorithm(algorithm),
+    )
+
+
+def otpauth_uri_hotp(
+    issuer: Optional[Text],
+    account: Text,
+    key: Bytes,
+    counter: int,
+    *,
+    digits: int = 6,
+    algorithm: str = "sha1",
+) -> str:
+    """The otpauth://hotp/... URI (with the initial `counter`) authenticator
+    apps scan. It contains the key: treat it as a secret."""
+    k, kl = _in(key, "key")
+    iss = _cstr(issuer, "issuer")
+    acc = _text_arg(account, "account")
+    size = _sized(_c["otpauth_uri_size"](iss, acc, kl), "otpauth_uri_hotp")
+    return _text(
+        _c["otpauth_uri_hotp"], size, iss, acc, k, kl, _u64(counter, "counter"), _u32(digits, "digits"),
         _algorithm(algorithm),
     )

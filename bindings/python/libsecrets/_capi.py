@@ -81,6 +81,10 @@ CONSTANTS: Dict[str, int] = {
     "HOTP_CODE_SIZE": 11,
     "UUID_SIZE": 37,
     "OTP_CODE_MAX_LEN": 64,
+    "VERSION_MAJOR": 0,
+    "VERSION_MINOR": 2,
+    "VERSION_PATCH": 0,
+    "VERSION_NUM": (0 << 16) | (2 << 8) | 0,
 }
 
 
@@ -257,6 +261,7 @@ PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
         STATUS,
         [c_char_p, c_size_t, c_size_t, POINTER(c_char_p), c_size_t, c_char_p],
     ),
+    "secrets_passphrase_custom_size": (c_size_t, [c_size_t, POINTER(c_char_p), c_size_t, c_char_p]),
     "secrets_otp_numeric": (STATUS, [c_char_p, c_size_t, c_size_t]),
     "secrets_otp_alphanumeric": (STATUS, [c_char_p, c_size_t, c_size_t]),
     "secrets_api_key": (STATUS, [c_char_p, c_size_t, c_char_p, c_size_t]),
@@ -264,6 +269,7 @@ PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
     "secrets_api_key_checksummed": (STATUS, [c_char_p, c_size_t, c_char_p]),
     "secrets_api_key_checksummed_size": (c_size_t, [c_char_p]),
     "secrets_api_key_check": (STATUS, [c_char_p]),
+    "secrets_api_key_check_prefix": (STATUS, [c_char_p, c_char_p]),
     "secrets_uuid4": (STATUS, [c_char_p, c_size_t]),
     "secrets_entropy_bits": (c_double, [c_size_t, c_size_t]),
     # authentication
@@ -286,6 +292,10 @@ PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
         STATUS,
         [c_char_p, c_size_t, c_void_p, c_size_t, c_uint64, c_uint32, c_uint32, c_uint32],
     ),
+    "secrets_hotp_verify": (
+        STATUS,
+        [POINTER(c_uint64), c_char_p, c_void_p, c_size_t, c_uint64, c_uint32, c_uint32, c_uint32],
+    ),
     "secrets_totp_verify": (
         STATUS,
         [POINTER(c_uint64), c_char_p, c_void_p, c_size_t, c_uint64, c_uint32, c_uint32, c_uint32, c_uint32],
@@ -298,6 +308,11 @@ PROTOTYPES: Dict[str, Tuple[Any, List[Any]]] = {
         STATUS,
         [c_char_p, c_size_t, c_char_p, c_char_p, c_void_p, c_size_t, c_uint32, c_uint32, c_uint32],
     ),
+    "secrets_otpauth_uri_hotp": (
+        STATUS,
+        [c_char_p, c_size_t, c_char_p, c_char_p, c_void_p, c_size_t, c_uint64, c_uint32, c_uint32],
+    ),
+    "secrets_otpauth_uri_size": (c_size_t, [c_char_p, c_char_p, c_size_t]),
 }
 
 

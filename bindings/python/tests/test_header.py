@@ -147,8 +147,7 @@ class TestHeader(unittest.TestCase):
 
     def test_version_macro_matches_the_library(self):
         defines = parse_defines(self.text)
-        if "SECRETS_VERSION_STRING" in defines:  # headers from 0.2 on
-            self.assertEqual(defines["SECRETS_VERSION_STRING"], _capi.lib.secrets_version().decode())
+        self.assertEqual(defines["SECRETS_VERSION_STRING"], _capi.lib.secrets_version().decode())
 
     def test_every_export_is_bound_with_its_prototype(self):
         protos = parse_prototypes(self.text)

@@ -22,6 +22,7 @@ import struct
 import unittest
 import urllib.parse
 import uuid
+import zlib
 
 import libsecrets
 
@@ -372,6 +373,19 @@ class TestHumanFacing(unittest.TestCase):
         tampered = key[:-1] + ("A" if last != "A" else "B")
         with self.assertRaises(libsecrets.MalformedError):
             libsecrets.api_key_check(tampered)
+        # GitHub's scheme: the checksum covers the 30 random characters only.
+        base62 = string.digits + string.ascii_uppercase + string.ascii_lowercase
+        crc, digits = zlib.crc32(key[4:34].encode()), ""
+        for _ in range(6):
+            crc, r = divmod(crc, 62)
+            digits = base62[r] + digits
+        self.assertEqual(key[34:], digits)
+        self.assertTrue(libsecrets.api_key_check(key, prefix="ghp"))
+        other = libsecrets.api_key_check(key, prefix="gho")
+        self.assertFalse(other)
+        self.assertTrue(other.mismatch)
+        with self.assertRaises(libsecrets.MalformedError):
+            libsecrets.api_key_check(tampered, prefix="ghp")
 
     def test_uuid4(self):
         for _ in range(50):
@@ -458,6 +472,32 @@ class TestAuthentication(unittest.TestCase):
         for malformed in ("12345", "12a456", " 123456", "1234567"):
             with self.assertRaises(libsecrets.MalformedError):
                 libsecrets.totp_verify(malformed, self.KEY, t)
+
+    def test_hotp_verify(self):
+        rfc = ["755224", "287082", "359152", "969429", "338314"]
+        ok = libsecrets.hotp_verify(rfc[0], self.KEY, 0)
+        self.assertTrue(ok)
+        self.assertEqual(ok.counter, 0)
+        ahead = libsecrets.hotp_verify(rfc[3], self.KEY, 1, look_ahead=5)
+        self.assertEqual((bool(ahead), ahead.counter), (True, 3))
+        missed = libsecrets.hotp_verify(rfc[3], self.KEY, 0, look_ahead=2)
+        self.assertFalse(missed)
+        self.assertTrue(missed.mismatch)
+        self.assertIsNone(missed.counter)
+        self.assertFalse(libsecrets.hotp_verify(rfc[0], self.KEY, 1, look_ahead=3))  # no going back
+        code = reference_hotp(self.KEY, 7, 8, "sha512")
+        self.assertEqual(libsecrets.hotp_verify(code, self.KEY, 7, digits=8, algorithm="sha512").counter, 7)
+        with self.assertRaises(libsecrets.MalformedError):
+            libsecrets.hotp_verify("75522", self.KEY, 0)
+
+    def test_otpauth_uri_hotp(self):
+        uri = libsecrets.otpauth_uri_hotp("Example", "bob", self.KEY, 42, digits=8)
+        parts = urllib.parse.urlsplit(uri)
+        self.assertEqual((parts.scheme, parts.netloc), ("otpauth", "hotp"))
+        query = dict(urllib.parse.parse_qsl(parts.query))
+        self.assertEqual(query["counter"], "42")
+        self.assertEqual(query["digits"], "8")
+        self.assertEqual(query["secret"], base64.b32encode(self.KEY).decode().rstrip("="))
 
     def test_base32_matches_base64_module(self):
         for n in range(0, 40):
