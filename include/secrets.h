@@ -113,19 +113,31 @@
 #define SECRETS_DIGITS 4u
 
 /**
- * Password class: the 32 ASCII punctuation characters
- * ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``.
+ * Password class: the 32 ASCII punctuation characters:
+ *
+ * ```text
+ * !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~
+ * ```
  */
 #define SECRETS_SYMBOLS 8u
 
 /**
  * Password class, instead of `SECRETS_SYMBOLS` (not with it): the 12
- * shell- and URL-friendlier symbols `!@#$%^&*-_+.`.
+ * shell- and URL-friendlier symbols
+ *
+ * ```text
+ * !@#$%^&*-_+.
+ * ```
  */
 #define SECRETS_SAFE_SYMBOLS 16u
 
 /**
- * Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " `` ` ``
+ * Modifier: drop the 10 look-alike characters
+ *
+ * ```text
+ * 0 O o 1 I l | ' " `
+ * ```
+ *
  * (zero, capital o, small o, one, capital i, small L, vertical bar,
  * apostrophe, double quote, backtick). Class sizes become: lower 24,
  * upper 24, digits 8, symbols 28, safe symbols 12.

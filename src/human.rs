@@ -20,13 +20,25 @@ pub const SECRETS_LOWER: u32 = 0x01_u32;
 pub const SECRETS_UPPER: u32 = 0x02_u32;
 /// Password class: digits `0-9` (10).
 pub const SECRETS_DIGITS: u32 = 0x04_u32;
-/// Password class: the 32 ASCII punctuation characters
-/// ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``.
+/// Password class: the 32 ASCII punctuation characters:
+///
+/// ```text
+/// !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~
+/// ```
 pub const SECRETS_SYMBOLS: u32 = 0x08_u32;
 /// Password class, instead of `SECRETS_SYMBOLS` (not with it): the 12
-/// shell- and URL-friendlier symbols `!@#$%^&*-_+.`.
+/// shell- and URL-friendlier symbols
+///
+/// ```text
+/// !@#$%^&*-_+.
+/// ```
 pub const SECRETS_SAFE_SYMBOLS: u32 = 0x10_u32;
-/// Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " `` ` ``
+/// Modifier: drop the 10 look-alike characters
+///
+/// ```text
+/// 0 O o 1 I l | ' " `
+/// ```
+///
 /// (zero, capital o, small o, one, capital i, small L, vertical bar,
 /// apostrophe, double quote, backtick). Class sizes become: lower 24,
 /// upper 24, digits 8, symbols 28, safe symbols 12.
