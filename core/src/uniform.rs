@@ -1,0 +1,627 @@
+//! Exactly uniform choices: integers below a bound, bits, ranges, shuffles,
+//! samples and doubles.
+//!
+//! Integers below a bound use Lemire's multiply-and-reject method: a draw of
+//! `w` random bytes is kept only when it falls in a range that is an exact
+//! multiple of the bound, so every value has the same probability (no modulo
+//! bias). The width `w` is chosen per bound so that a rejection happens less
+//! than once in 256 draws, which keeps the planned single OS request small
+//! and almost always sufficient. Bounds above 2^56 draw 16 bytes (a 128-bit
+//! Lemire step): with 8 bytes a bound just above 2^63 would be rejected half
+//! the time, and planning for that cost more bytes than the wide draw.
+
+use crate::error::{Error, Result};
+use crate::rng::{EntropySource, RandomStream};
+
+/// Bounds above this use 16-byte draws (see the module documentation).
+const WIDE_ABOVE: u64 = 1 << 56;
+
+/// Random bytes a draw below `bound` consumes: the fewest that leave at least
+/// eight bits of slack (rejection chance < 1/256): 1 to 8, or 16 for bounds
+/// above 2^56.
+pub fn draw_width(bound: u64) -> usize {
+    if bound > WIDE_ABOVE {
+        return 16;
+    }
+    let bits = 64 - bound.saturating_sub(1).leading_zeros() as usize;
+    (bits + 8).div_ceil(8)
+}
+
+/// Bytes to plan for `draws` draws below `bound`: the draws themselves plus a
+/// margin that covers the expected rejections many times over (every width
+/// rejects less than once in 256 draws), so that a second OS request is rare.
+pub fn plan_bytes(draws: usize, bound: u64) -> usize {
+    let width = draw_width(bound);
+    let spare = if width == 16 {
+        // Wide draws are rejected with probability < 2^-64: one spare draw.
+        // (One wide draw then plans 32 bytes, which Linux serves on its
+        // cheapest path: a request above 32 bytes costs ~40% more.)
+        1
+    } else {
+        draws / 64 + 2
+    };
+    draws.saturating_add(spare).saturating_mul(width)
+}
+
+/// How many of the 2^(8 * width) draws are rejected for `bound` (non-zero).
+fn rejection_zone(bound: u64) -> u128 {
+    let bound = bound as u128;
+    match draw_width(bound as u64) {
+        // 2^128 mod bound, without computing 2^128.
+        16 => (u128::MAX % bound + 1) % bound,
+        width => ((1u128 << (8 * width)) - bound) % bound,
+    }
+}
+
+/// A uniform integer in `[0, bound)`. `bound` must be non-zero.
+#[inline(always)] // hot in every generator's loop; the body is a few instructions
+pub fn below<S: EntropySource>(stream: &mut RandomStream<'_, S>, bound: u64) -> Result<u64> {
+    if bound == 0 {
+        return Err(Error::InvalidArgument);
+    }
+    let width = draw_width(bound);
+    if width > 8 {
+        return below_wide(stream, bound);
+    }
+    // Performance: the draw `x` of `8 * width` bits arrives in the high bits
+    // of a 64-bit word (`x << shift`), so the product with `bound` is one
+    // 64x64 multiply whose high half is `(x * bound) >> bits` and whose low
+    // half is the fraction `(x * bound) mod 2^bits`, scaled by `2^shift`.
+    // The common case (fraction >= bound: certainly outside the rejection
+    // zone) is a few instructions and inlines into loops like `shuffle`.
+    let shift = 64 - 8 * width as u32;
+    let (high, low) = scaled_product(stream.next_bytes_high(width)?, bound);
+    if low >= bound << shift {
+        // bound <= 2^(bits - 8), so `bound << shift` does not overflow.
+        return Ok(high);
+    }
+    below_exact(stream, bound, width, high, low)
+}
+
+/// [`below`] for bounds above 2^56: a 128-bit draw `x`; the result is the
+/// top 64 bits of the 192-bit product `x * bound`, kept unless the low 128
+/// bits fall in the rejection zone (`2^128 mod bound`, probability < 2^-64).
+#[inline(never)]
+fn below_wide<S: EntropySource>(stream: &mut RandomStream<'_, S>, bound: u64) -> Result<u64> {
+    let zone = rejection_zone(bound);
+    loop {
+        let (x_high, x_low) = (stream.next_u64()?, stream.next_u64()?);
+        let low_product = x_low as u128 * bound as u128;
+        let middle = x_high as u128 * bound as u128 + (low_product >> 64);
+        let fraction = (middle << 64) | (low_product as u64 as u128);
+        if fraction >= zone {
+            return Ok((middle >> 64) as u64);
+        }
+    }
+}
+
+/// The high and low halves of the 128-bit product `x * bound`.
+#[inline(always)]
+fn scaled_product(x: u64, bound: u64) -> (u64, u64) {
+    let product = x as u128 * bound as u128;
+    ((product >> 64) as u64, product as u64)
+}
+
+/// The rare case of [`below`] (probability < bound / 2^bits): the exact
+/// Lemire test against the rejection zone, redrawing while inside it.
+#[cold]
+#[inline(never)]
+fn below_exact<S: EntropySource>(
+    stream: &mut RandomStream<'_, S>,
+    bound: u64,
+    width: usize,
+    mut high: u64,
+    mut low: u64,
+) -> Result<u64> {
+    let shift = 64 - 8 * width as u32;
+    // Values whose fraction is below the zone would be over-represented.
+    let scaled_zone = (rejection_zone(bound) as u64) << shift;
+    while low < scaled_zone {
+        (high, low) = scaled_product(stream.next_bytes_high(width)?, bound);
+    }
+    Ok(high)
+}
+
+/// A uniform integer of `k` random bits (`k` in 0..=64).
+pub fn bits<S: EntropySource>(stream: &mut RandomStream<'_, S>, k: u32) -> Result<u64> {
+    match k {
+        0 => Ok(0),
+        1..=64 => {
+            let x = stream.next_bytes_le((k as usize).div_ceil(8))?;
+            Ok(if k == 64 { x } else { x & ((1u64 << k) - 1) })
+        }
+        _ => Err(Error::InvalidArgument),
+    }
+}
+
+/// The arithmetic progression `start, start+step, ...` short of `stop`,
+/// as Python's `range` defines it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range {
+    start: i64,
+    step: i64,
+    len: u64,
+}
+
+impl Range {
+    /// Python's rules: `step` 0 is an error; an empty range is an error for
+    /// `randrange`.
+    pub fn new(start: i64, stop: i64, step: i64) -> Result<Range> {
+        let (start_w, stop_w, step_w) = (start as i128, stop as i128, step as i128);
+        let len = match step_w {
+            0 => return Err(Error::InvalidArgument),
+            s if s > 0 && stop_w > start_w => (stop_w - start_w + s - 1) / s,
+            s if s < 0 && stop_w < start_w => (start_w - stop_w - s - 1) / -s,
+            _ => 0,
+        };
+        if len == 0 {
+            return Err(Error::InvalidArgument);
+        }
+        // At most 2^64 - 1 elements fit between two i64 values.
+        Ok(Range {
+            start,
+            step,
+            len: len as u64,
+        })
+    }
+
+    /// Number of elements (at least 1).
+    pub fn count(&self) -> u64 {
+        self.len
+    }
+
+    /// The `index`-th element; `index < len`, so the result fits in an i64.
+    pub fn nth(&self, index: u64) -> i64 {
+        (self.start as i128 + self.step as i128 * index as i128) as i64
+    }
+}
+
+/// A uniform element of `range`.
+pub fn in_range<S: EntropySource>(stream: &mut RandomStream<'_, S>, range: Range) -> Result<i64> {
+    Ok(range.nth(below(stream, range.count())?))
+}
+
+/// Bytes to plan for a Fisher-Yates shuffle of `count` elements: the exact
+/// sum of the draw widths of bounds `count, count - 1, ..., 2`, plus margin.
+pub fn shuffle_plan(count: usize) -> usize {
+    let count = count as u64;
+    let mut bytes = 0usize;
+    // Bounds in (2^(8w - 16), 2^(8w - 8)] take w bytes; those above 2^56, 16.
+    for (width, low, high) in (2..=8u32)
+        .map(|w| {
+            let low = if w == 2 {
+                2
+            } else {
+                (1u64 << (8 * w - 16)) + 1
+            };
+            (w, low, 1u64 << (8 * w - 8))
+        })
+        .chain([(16, WIDE_ABOVE + 1, u64::MAX)])
+    {
+        if count >= low {
+            let draws = (count.min(high) - low + 1) as usize;
+            bytes = bytes.saturating_add(draws.saturating_mul(width as usize));
+        }
+    }
+    let width = draw_width(count);
+    bytes.saturating_add((count as usize / 64 + 2).saturating_mul(width))
+}
+
+/// Shuffles `items`, viewed as `items.len() / elem_size` elements of
+/// `elem_size` bytes, so that every order is equally likely (Fisher-Yates).
+pub fn shuffle<S: EntropySource>(
+    stream: &mut RandomStream<'_, S>,
+    items: &mut [u8],
+    elem_size: usize,
+) -> Result<()> {
+    if elem_size == 0 || !items.len().is_multiple_of(elem_size) {
+        return Err(Error::InvalidArgument);
+    }
+    let count = items.len() / elem_size;
+    fisher_yates(stream, count, |i, j| swap_elements(items, elem_size, i, j))
+}
+
+/// Fisher-Yates: for i = count-1 down to 1, swap i with a uniform j <= i.
+fn fisher_yates<S: EntropySource>(
+    stream: &mut RandomStream<'_, S>,
+    count: usize,
+    mut swap: impl FnMut(usize, usize),
+) -> Result<()> {
+    for i in (1..count).rev() {
+        let j = below(stream, i as u64 + 1)? as usize;
+        swap(i, j);
+    }
+    Ok(())
+}
+
+/// Swaps elements `j < i` (or nothing when equal) of `elem_size` bytes.
+#[inline]
+fn swap_elements(items: &mut [u8], elem_size: usize, i: usize, j: usize) {
+    if elem_size == 1 {
+        // Performance: a byte array (a deck, an alphabet) swaps in two moves
+        // instead of a variable-length slice swap.
+        items.swap(i, j);
+        return;
+    }
+    if i == j {
+        return;
+    }
+    let (low, high) = items.split_at_mut(i * elem_size);
+    low[j * elem_size..(j + 1) * elem_size].swap_with_slice(&mut high[..elem_size]);
+}
+
+/// Bytes to plan for `sample(k, population)`.
+pub fn sample_plan(k: usize, population: usize) -> usize {
+    let picks = if is_dense(k, population) {
+        plan_bytes(population, population as u64)
+    } else {
+        plan_bytes(k.saturating_add(k / 2), population as u64)
+    };
+    picks.saturating_add(shuffle_plan(k))
+}
+
+/// Dense samples (more than half of a small population) are selected by a
+/// pass over the population; sparse ones by drawing until `k` are distinct.
+fn is_dense(k: usize, population: usize) -> bool {
+    k > population / 2
+}
+
+/// Writes `out.len()` distinct indices from `[0, population)`, every subset
+/// and every order equally likely. Needs no memory beyond `out`.
+pub fn sample<S: EntropySource>(
+    stream: &mut RandomStream<'_, S>,
+    out: &mut [usize],
+    population: usize,
+) -> Result<()> {
+    let k = out.len();
+    if k > population {
+        return Err(Error::InvalidArgument);
+    }
+    if k == 0 {
+        return Ok(());
+    }
+    if is_dense(k, population) {
+        select_in_order(stream, out, population)?;
+    } else {
+        first_distinct_draws(stream, out, population)?;
+    }
+    fisher_yates(stream, k, |i, j| out.swap(i, j))
+}
+
+/// Knuth's selection sampling: keeps each index with probability
+/// needed/remaining, which yields a uniform subset in increasing order.
+fn select_in_order<S: EntropySource>(
+    stream: &mut RandomStream<'_, S>,
+    out: &mut [usize],
+    population: usize,
+) -> Result<()> {
+    let mut chosen = 0;
+    for index in 0..population {
+        let needed = out.len() - chosen;
+        if needed == 0 {
+            break;
+        }
+        if below(stream, (population - index) as u64)? < needed as u64 {
+            out[chosen] = index;
+            chosen += 1;
+        }
+    }
+    Ok(())
+}
+
+/// The set of the first `k` distinct values of a sequence of uniform draws is
+/// a uniform `k`-subset. Draws are made in batches of exactly the missing
+/// count, then sorted and de-duplicated in place, so no extra memory is used
+/// and the result is the same set the one-at-a-time process would give.
+fn first_distinct_draws<S: EntropySource>(
+    stream: &mut RandomStream<'_, S>,
+    out: &mut [usize],
+    population: usize,
+) -> Result<()> {
+    let mut distinct = 0;
+    while distinct < out.len() {
+        for slot in &mut out[distinct..] {
+            *slot = below(stream, population as u64)? as usize;
+        }
+        out.sort_unstable();
+        distinct = dedup_sorted(out);
+    }
+    Ok(())
+}
+
+/// Moves the distinct values of sorted `items` to its front; returns how many.
+fn dedup_sorted(items: &mut [usize]) -> usize {
+    let mut kept = 0;
+    for i in 0..items.len() {
+        if kept == 0 || items[i] != items[kept - 1] {
+            items[kept] = items[i];
+            kept += 1;
+        }
+    }
+    kept
+}
+
+/// A uniform multiple of 2^-53 in `[0, 1)`, as Python's `random()`.
+pub fn double<S: EntropySource>(stream: &mut RandomStream<'_, S>) -> Result<f64> {
+    Ok((stream.next_u64()? >> 11) as f64 * (1.0 / (1u64 << 53) as f64))
+}
+
+/// `a + (b - a) * double()`, Python's `uniform`; `a` and `b` finite and their
+/// difference representable.
+pub fn uniform<S: EntropySource>(stream: &mut RandomStream<'_, S>, a: f64, b: f64) -> Result<f64> {
+    if !a.is_finite() || !b.is_finite() || !(b - a).is_finite() {
+        return Err(Error::InvalidArgument);
+    }
+    Ok(a + (b - a) * double(stream)?)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::rng::testing::*;
+    use crate::rng::{testing::OsEntropy, with_stream};
+
+    fn draw_many(bound: u64, n: usize) -> Vec<u64> {
+        (0..n)
+            .map(|_| with_stream(&mut OsEntropy, 16, |s| below(s, bound)).unwrap())
+            .collect()
+    }
+
+    /// Pearson's chi-square statistic of `counts` against a flat expectation.
+    pub(crate) fn chi_square(counts: &[u64]) -> f64 {
+        let total: u64 = counts.iter().sum();
+        let expected = total as f64 / counts.len() as f64;
+        counts
+            .iter()
+            .map(|&c| (c as f64 - expected).powi(2) / expected)
+            .sum()
+    }
+
+    /// A loose upper critical value (p ~ 1e-6) for `df` degrees of freedom
+    /// (Wilson-Hilferty with z = 4.75).
+    pub(crate) fn chi_square_limit(df: usize) -> f64 {
+        let d = df as f64;
+        let z = 4.75;
+        d * (1.0 - 2.0 / (9.0 * d) + z * (2.0 / (9.0 * d)).sqrt()).powi(3)
+    }
+
+    #[test]
+    fn widths_leave_eight_bits_of_slack() {
+        assert_eq!(draw_width(1), 1);
+        assert_eq!(draw_width(2), 2);
+        assert_eq!(draw_width(10), 2);
+        assert_eq!(draw_width(256), 2);
+        assert_eq!(draw_width(257), 3);
+        assert_eq!(draw_width(1 << 48), 7);
+        assert_eq!(draw_width((1 << 48) + 1), 8);
+        assert_eq!(draw_width(1 << 56), 8);
+        assert_eq!(draw_width((1 << 56) + 1), 16);
+        assert_eq!(draw_width(u64::MAX), 16);
+    }
+
+    #[test]
+    fn below_is_in_bounds() {
+        for bound in [1u64, 2, 3, 10, 95, 1 << 32, (1 << 63) + 1, u64::MAX] {
+            for v in draw_many(bound, 2000) {
+                assert!(v < bound);
+            }
+        }
+    }
+
+    #[test]
+    fn below_rejects_zero() {
+        assert_eq!(
+            with_stream(&mut OsEntropy, 8, |s| below(s, 0)),
+            Err(Error::InvalidArgument)
+        );
+    }
+
+    #[test]
+    fn below_is_uniform_at_awkward_bounds() {
+        for bound in [10u64, 62, 95, 255] {
+            let mut counts = vec![0u64; bound as usize];
+            for v in draw_many(bound, 200 * bound as usize) {
+                counts[v as usize] += 1;
+            }
+            assert!(
+                chi_square(&counts) < chi_square_limit(bound as usize - 1),
+                "bound {bound}"
+            );
+        }
+    }
+
+    #[test]
+    fn below_rejects_the_biased_zone() {
+        // With bound 3 and 2-byte draws, 65536 % 3 = 1: x = 0 gives low part 0,
+        // which is < threshold 1 and must be redrawn; 0x5555 lands on 0 fairly.
+        let mut src = Scripted(&[0, 0, 0x56, 0x55], 0);
+        let v = with_stream(&mut src, 4, |s| below(s, 3)).unwrap();
+        assert_eq!(v, ((0x5556u128 * 3) >> 16) as u64);
+        assert_eq!(src.1, 4, "the first draw was rejected");
+    }
+
+    #[test]
+    fn wide_draws_reject_the_biased_zone() {
+        // 2^128 mod (2^63 + 1) = 4: the all-zero draw is in the zone and
+        // must be redrawn; the second draw is 2^127 (x_high = 2^63, x_low = 0).
+        let bound = (1u64 << 63) + 1;
+        assert_eq!(rejection_zone(bound), 4);
+        let mut script = [0u8; 32];
+        script[16 + 7] = 0x80;
+        let mut src = Scripted(&script, 0);
+        let v = with_stream(&mut src, 32, |s| below(s, bound)).unwrap();
+        // floor(2^127 * (2^63 + 1) / 2^128) = 2^62.
+        assert_eq!(v, 1 << 62);
+        assert_eq!(src.1, 32);
+    }
+
+    #[test]
+    fn wide_plans_take_one_request() {
+        let mut src = CountingOs::default();
+        for bound in [(1u64 << 56) + 1, (1 << 63) + 1, u64::MAX] {
+            for _ in 0..1000 {
+                with_stream(&mut src, plan_bytes(1, bound), |s| below(s, bound)).unwrap();
+            }
+        }
+        assert_eq!(src.requests, 3000);
+        assert_eq!(plan_bytes(1, (1 << 63) + 1), 32);
+    }
+
+    #[test]
+    fn high_half_bound_is_uniform() {
+        // 2^63 + 1: a bare 64-bit modulo would make the lower half twice as
+        // likely as the upper; the halves (split at 2^62) must be even.
+        let bound = (1u64 << 63) + 1;
+        let mut counts = [0u64; 2];
+        for v in draw_many(bound, 20000) {
+            counts[(v >> 62) as usize & 1] += 1;
+        }
+        assert!(chi_square(&counts) < chi_square_limit(1));
+    }
+
+    #[test]
+    fn bits_masks_and_rejects() {
+        with_stream(&mut OsEntropy, 64, |s| {
+            assert_eq!(bits(s, 0)?, 0);
+            for k in 1..64 {
+                assert!(bits(s, k)? < 1u64 << k);
+            }
+            bits(s, 64)?;
+            assert_eq!(bits(s, 65), Err(Error::InvalidArgument));
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn ranges_follow_python() {
+        let r = Range::new(0, 10, 3).unwrap();
+        assert_eq!((r.count(), r.nth(3)), (4, 9));
+        let r = Range::new(10, 0, -3).unwrap();
+        assert_eq!((r.count(), r.nth(3)), (4, 1));
+        assert_eq!(Range::new(5, 5, 1), Err(Error::InvalidArgument));
+        assert_eq!(Range::new(0, 10, -1), Err(Error::InvalidArgument));
+        assert_eq!(Range::new(0, 10, 0), Err(Error::InvalidArgument));
+        let r = Range::new(i64::MIN, i64::MAX, 1).unwrap();
+        assert_eq!((r.count(), r.nth(r.count() - 1)), (u64::MAX, i64::MAX - 1));
+        let r = Range::new(i64::MAX, i64::MIN, i64::MIN).unwrap();
+        assert_eq!((r.count(), r.nth(1)), (2, -1));
+    }
+
+    #[test]
+    fn shuffle_plan_sums_the_widths() {
+        let brute = |count: u64| -> usize { (2..=count).map(draw_width).sum() };
+        for count in [0u64, 1, 2, 3, 52, 256, 257, 4096, 70000] {
+            let margin = (count as usize / 64 + 2) * draw_width(count);
+            assert_eq!(
+                shuffle_plan(count as usize),
+                brute(count) + margin,
+                "count {count}"
+            );
+        }
+    }
+
+    #[test]
+    fn four_kib_outputs_take_one_request() {
+        for _ in 0..20 {
+            let mut src = CountingOs::default();
+            let mut items = [0u8; 4096];
+            with_stream(&mut src, shuffle_plan(4096), |s| shuffle(s, &mut items, 1)).unwrap();
+            let mut out = [0usize; 512];
+            for population in [512, 1024, 1 << 20, usize::MAX / 2 + 7] {
+                with_stream(&mut src, sample_plan(512, population), |s| {
+                    sample(s, &mut out, population)
+                })
+                .unwrap();
+            }
+            assert_eq!(src.requests, 5);
+        }
+    }
+
+    #[test]
+    fn shuffle_orders_are_uniform() {
+        let mut counts = [0u64; 24];
+        for _ in 0..24 * 400 {
+            let mut items = [0u8, 1, 2, 3];
+            with_stream(&mut OsEntropy, shuffle_plan(4), |s| {
+                shuffle(s, &mut items, 1)
+            })
+            .unwrap();
+            // Lehmer code of the permutation indexes the 24 orders.
+            let mut code = 0;
+            for i in 0..4 {
+                let smaller_after = items[i + 1..].iter().filter(|&&x| x < items[i]).count();
+                code = code * (4 - i) + smaller_after;
+            }
+            counts[code] += 1;
+        }
+        assert!(chi_square(&counts) < chi_square_limit(23));
+    }
+
+    #[test]
+    fn shuffle_moves_whole_elements() {
+        let mut items: Vec<u8> = (0..30u8).flat_map(|i| [i, i, i]).collect();
+        with_stream(&mut OsEntropy, shuffle_plan(30), |s| {
+            shuffle(s, &mut items, 3)
+        })
+        .unwrap();
+        for chunk in items.chunks(3) {
+            assert!(chunk.iter().all(|&b| b == chunk[0]));
+        }
+        let mut firsts: Vec<u8> = items.chunks(3).map(|c| c[0]).collect();
+        firsts.sort();
+        assert_eq!(firsts, (0..30).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn samples_are_distinct_and_uniform() {
+        for (k, population) in [(1usize, 1usize), (3, 5), (5, 5), (4, 100), (10, 1 << 40)] {
+            let mut seen_first = std::collections::HashMap::new();
+            for _ in 0..2000 {
+                let mut out = vec![0usize; k];
+                with_stream(&mut OsEntropy, sample_plan(k, population), |s| {
+                    sample(s, &mut out, population)
+                })
+                .unwrap();
+                let mut sorted = out.clone();
+                sorted.sort();
+                sorted.dedup();
+                assert_eq!(sorted.len(), k);
+                assert!(out.iter().all(|&i| i < population));
+                *seen_first.entry(out[0]).or_insert(0u64) += 1;
+            }
+            if population <= 100 {
+                let counts: Vec<u64> = (0..population)
+                    .map(|i| *seen_first.get(&i).unwrap_or(&0))
+                    .collect();
+                assert!(chi_square(&counts) < chi_square_limit(population.max(2) - 1));
+            }
+        }
+    }
+
+    #[test]
+    fn sample_rejects_k_above_population() {
+        let mut out = [0usize; 3];
+        assert_eq!(
+            with_stream(&mut OsEntropy, 8, |s| sample(s, &mut out, 2)),
+            Err(Error::InvalidArgument)
+        );
+    }
+
+    #[test]
+    fn doubles_are_in_unit_interval() {
+        with_stream(&mut OsEntropy, 256, |s| {
+            for _ in 0..32 {
+                let d = double(s)?;
+                assert!((0.0..1.0).contains(&d));
+                assert_eq!(d * (1u64 << 53) as f64, (d * (1u64 << 53) as f64).trunc());
+            }
+            assert_eq!(uniform(s, 0.0, f64::INFINITY), Err(Error::InvalidArgument));
+            assert_eq!(uniform(s, -f64::MAX, f64::MAX), Err(Error::InvalidArgument));
+            let u = uniform(s, 5.0, -5.0)?;
+            assert!((-5.0..=5.0).contains(&u));
+            Ok(())
+        })
+        .unwrap();
+    }
+}
