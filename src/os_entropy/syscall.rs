@@ -2,7 +2,7 @@
 //! library's wrapper, which glibc 2.41 and later route through its own vDSO
 //! state), and the C library's `getrandom()` where that is the better path.
 
-use super::Failed;
+use super::linux::Failed;
 use core::ffi::c_void;
 
 /// Fills `dest` from the kernel's CSPRNG with the raw system call, blocking

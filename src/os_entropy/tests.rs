@@ -1,7 +1,9 @@
 //! Each path of the OS source, forced in turn: output, fork safety, a signal
 //! handler calling in the middle of a call, and the pool's bound.
 
-use super::*;
+use super::linux::*;
+use super::vdso;
+use core::sync::atomic::AtomicU8;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 

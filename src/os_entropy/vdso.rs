@@ -22,7 +22,7 @@
 //! full, uses the system call), so it never shares a state. Nothing here
 //! takes a lock or allocates: `mmap` is a plain system call.
 
-use super::Failed;
+use super::linux::Failed;
 use core::ffi::{CStr, c_char, c_uint, c_void};
 use core::sync::atomic::{AtomicI32, AtomicU64, AtomicUsize, Ordering};
 
