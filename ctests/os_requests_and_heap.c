@@ -284,10 +284,12 @@ enum kind {
     BULK = 2,       /* over 256 bytes: exactly one 32-byte request */
 };
 
-/* Calls per pattern. With a second request in at most 1 % of calls, more
- * than MAX_SECOND of REPS calls would happen with probability below 1e-6. */
+/* Calls per pattern: REPS for small outputs (with a second request in at
+ * most 1 % of calls, more than MAX_SECOND of REPS calls would happen with
+ * probability below 1e-6), fewer for the deterministic kinds. */
 #define REPS 64
 #define MAX_SECOND 6
+#define REPS_OTHER 8
 
 struct tally {
     int calls, zero, one, two, more, bad_bulk, bad_second;
@@ -342,7 +344,7 @@ static void report(const char *fn, const char *call, enum kind kind, const struc
     do {                                                                               \
         (void)(call);                                                                  \
         struct tally t_ = {0};                                                         \
-        for (int rep_ = 0; rep_ < REPS; rep_++) {                                      \
+        for (int rep_ = 0; rep_ < ((kind) == SMALL ? REPS : REPS_OTHER); rep_++) {     \
             unsigned long r0_ = all_requests(), b0_ = request_bytes, h0_ = heap_calls, \
                           m0_ = map_calls;                                             \
             call_requests = 0;                                                         \

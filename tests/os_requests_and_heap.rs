@@ -50,16 +50,22 @@ fn the_request_promise_and_no_heap_allocation_on_every_path() {
                 output.status.success(),
                 "os_requests_and_heap ({linkage}, SECRETS_ENTROPY_PATH {path:?}) failed"
             );
-            let want = if path.is_some() { "path syscall" } else { "path vdso" };
+            let want = if path.is_some() {
+                "path syscall"
+            } else {
+                "path vdso"
+            };
             assert!(
-                stdout.lines().any(|l| l == want || (path.is_none() && l == "path libc")),
+                stdout
+                    .lines()
+                    .any(|l| l == want || (path.is_none() && l == "path libc")),
                 "the requests did not take the expected path: {want}"
             );
-        let covered: BTreeSet<String> = stdout
-            .lines()
-            .filter_map(|l| l.strip_prefix("covered "))
-            .map(str::to_string)
-            .collect();
+            let covered: BTreeSet<String> = stdout
+                .lines()
+                .filter_map(|l| l.strip_prefix("covered "))
+                .map(str::to_string)
+                .collect();
             let missing: Vec<_> = expected.difference(&covered).collect();
             assert!(
                 missing.is_empty(),
@@ -70,7 +76,11 @@ fn the_request_promise_and_no_heap_allocation_on_every_path() {
 }
 
 /// [`run_c_program`]'s twin with one environment variable set (or removed).
-fn run_c_program_with_env(exe: &std::path::Path, name: &str, value: Option<&str>) -> std::process::Output {
+fn run_c_program_with_env(
+    exe: &std::path::Path,
+    name: &str,
+    value: Option<&str>,
+) -> std::process::Output {
     let mut command = std::process::Command::new(exe);
     command.env("LD_LIBRARY_PATH", common::library_dir());
     match value {

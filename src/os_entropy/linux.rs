@@ -135,4 +135,3 @@ pub(super) fn glibc_at_least(version: &[u8], major: u32, minor: u32) -> bool {
         _ => false,
     }
 }
-
