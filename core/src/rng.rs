@@ -144,7 +144,8 @@ impl<S: EntropySource> RandomStream<'_, S> {
             self.requested = true;
             let len = self.planned.max(1);
             self.source.fill(&mut self.buf[..len])?;
-            return Ok(self.filled_to(len));
+            self.filled_to(len);
+            return Ok(());
         }
         self.requested = true;
         let cipher = match &mut self.cipher {
@@ -154,7 +155,8 @@ impl<S: EntropySource> RandomStream<'_, S> {
         cipher
             .try_write_keystream(&mut self.buf[..POOL])
             .map_err(|_| Error::Entropy)?;
-        Ok(self.filled_to(POOL))
+        self.filled_to(POOL);
+        Ok(())
     }
 
     fn filled_to(&mut self, len: usize) {
