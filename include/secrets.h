@@ -193,10 +193,6 @@
  */
 #define SECRETS_TOTP_MAX_WINDOW 10
 
-#define CLASS 2
-
-#define CLASS 1
-
 /**
  * The result of every fallible libsecrets call. The values are fixed
  * forever; new values may be added, so treat unknown ones as failures.

@@ -272,29 +272,29 @@ mod elf {
 
     #[cfg(target_pointer_width = "64")]
     mod types {
-        pub type Ehdr = libc::Elf64_Ehdr;
-        pub type Phdr = libc::Elf64_Phdr;
-        pub type Sym = libc::Elf64_Sym;
-        pub type Word = u64; // d_tag / d_val
-        pub const CLASS: u8 = 2;
-        pub fn st_type(info: u8) -> u8 {
+        pub(super) type Ehdr = libc::Elf64_Ehdr;
+        pub(super) type Phdr = libc::Elf64_Phdr;
+        pub(super) type Sym = libc::Elf64_Sym;
+        pub(super) type Word = u64; // d_tag / d_val
+        pub(super) const CLASS: u8 = 2;
+        pub(super) fn st_type(info: u8) -> u8 {
             info & 0xf
         }
-        pub fn st_bind(info: u8) -> u8 {
+        pub(super) fn st_bind(info: u8) -> u8 {
             info >> 4
         }
     }
     #[cfg(target_pointer_width = "32")]
     mod types {
-        pub type Ehdr = libc::Elf32_Ehdr;
-        pub type Phdr = libc::Elf32_Phdr;
-        pub type Sym = libc::Elf32_Sym;
-        pub type Word = u32;
-        pub const CLASS: u8 = 1;
-        pub fn st_type(info: u8) -> u8 {
+        pub(super) type Ehdr = libc::Elf32_Ehdr;
+        pub(super) type Phdr = libc::Elf32_Phdr;
+        pub(super) type Sym = libc::Elf32_Sym;
+        pub(super) type Word = u32;
+        pub(super) const CLASS: u8 = 1;
+        pub(super) fn st_type(info: u8) -> u8 {
             info & 0xf
         }
-        pub fn st_bind(info: u8) -> u8 {
+        pub(super) fn st_bind(info: u8) -> u8 {
             info >> 4
         }
     }
