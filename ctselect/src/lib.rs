@@ -310,7 +310,7 @@ mod tests {
 
     const LEN: usize = 7776;
     fn entries() -> [u64; LEN] {
-        core::array::from_fn(|i| (i as u64 * 0x9e37_79b9_7f4a_7c15) >> 16)
+        core::array::from_fn(|i| (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 16)
     }
 
     fn check_all_indices<const N: usize>(table: &Table<LEN>, expect: &[u64; LEN], lanes: usize) {
