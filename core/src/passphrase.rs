@@ -191,7 +191,7 @@ pub fn longest_len<L: WordList + ?Sized>(
 /// Writes `words` words of `list`, each uniform and independent, joined by
 /// `separator`, at the start of `out` with one request to `source`; returns
 /// the text length. `out` must have room for the longest possible
-/// passphrase and its NUL (else `BufferTooSmall`). `list` is trusted to be
+/// passphrase (else `BufferTooSmall`). `list` is trusted to be
 /// valid (see [`validate`]).
 ///
 /// No address written or read depends on the words: each word is written
@@ -199,6 +199,15 @@ pub fn longest_len<L: WordList + ?Sized>(
 /// separator, and the slots are then closed up by [`compact`], whose memory
 /// accesses depend only on the (public) word count and lengths. The bytes
 /// of the area after the text are left zero.
+///
+/// ```
+/// use secrets_core::passphrase::{EffLarge, generate};
+/// # use secrets_core::testing::TestSource;
+/// let mut out = [0u8; 64];
+/// let len = generate(&mut TestSource::default(), &mut out, 6, &EffLarge, b"-")?;
+/// assert_eq!(out[..len].iter().filter(|&&c| c == b'-').count() >= 5, true);
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn generate<S: EntropySource, L: WordList + ?Sized>(
     source: &mut S,
     out: &mut [u8],
