@@ -220,14 +220,24 @@ fn shuffle_batches(count: usize, mut batch: impl FnMut(u64, usize, u64)) {
 
 /// Bytes to plan for a Fisher-Yates shuffle of `count` elements: one
 /// 8-byte word per batch of draws (16 bytes per bound above 2^56), plus
-/// spares as [`plan_bytes`] plans them.
+/// spares. A batch is redrawn with probability below its product / 2^64;
+/// when those bounds add up to at most 1 % no spare is needed (52 elements:
+/// five words, 0.9 %), else spares as [`plan_bytes`] plans them.
 pub fn shuffle_plan(count: usize) -> usize {
-    let (mut batches, mut wide) = (0usize, 0usize);
+    let (mut batches, mut wide, mut products) = (0usize, 0usize, 0u128);
     shuffle_batches(count, |_, _, product| match product {
         0 => wide += 1,
-        _ => batches += 1,
+        _ => {
+            batches += 1;
+            products = products.saturating_add(u128::from(product));
+        }
     });
-    let words = batches.saturating_add(spare_draws(batches));
+    let spare = if products.saturating_mul(100) <= 1 << 64 {
+        0
+    } else {
+        spare_draws(batches)
+    };
+    let words = batches.saturating_add(spare);
     words
         .saturating_mul(8)
         .saturating_add(wide.saturating_mul(16))
@@ -605,8 +615,10 @@ pub(crate) mod tests {
 
     #[test]
     fn shuffle_plans_one_word_per_batch() {
-        // 52! needs 226 bits: five words of at most 56 bits each.
-        assert_eq!(shuffle_plan(52), (5 + spare_draws(5)) * 8);
+        // 52! needs 226 bits: five words of at most 56 bits each, whose
+        // batches are redrawn with probability below 0.9 % in all.
+        assert_eq!(shuffle_plan(52), 5 * 8);
+        assert_eq!(shuffle_plan(200), (24 + spare_draws(24)) * 8);
         assert_eq!((shuffle_plan(0), shuffle_plan(1)), (0, 0));
         assert_eq!(shuffle_plan(2), 8);
         for count in [3usize, 52, 256, 4096, 70000] {
