@@ -265,24 +265,36 @@ fn compact(area: &mut [u8], words: usize, longest: usize, stride: usize) -> usiz
         let mut bit = 1;
         while bit <= longest {
             let take = mask_eq((pad & bit) as u64, bit as u64);
-            // The word's slot: positions in the word stay, later ones take
-            // the byte `bit` further on.
-            let head = longest.min(region.len());
-            for i in 0..head {
-                let stay = mask_lt(i, len);
-                let moved = region.get(i + bit).copied().unwrap_or(0);
-                let shifted = (moved & take as u8) | (region[i] & !take as u8);
-                region[i] = (region[i] & stay) | (shifted & !stay);
-            }
-            // The rest moves as a whole, eight bytes at a time (reads run
-            // ahead of writes, so the shift can be done in place; zero
-            // past the end).
-            let mut i = head;
-            while i < region.len() {
-                let here = load_word(region, i);
-                let moved = load_word(region, i + bit);
-                store_word(region, i, (moved & take) | (here & !take));
-                i += 8;
+            let mut i = 0;
+            if longest < 16 {
+                // The word's bytes stay: a 16-byte mask of them (a shift by
+                // the word's length, not a branch); everything after moves
+                // `bit` bytes left, eight bytes at a time (reads run ahead
+                // of writes, so the shift is done in place; zero past the
+                // end).
+                let stay = (1u128 << (8 * len)).wrapping_sub(1);
+                while i < region.len() {
+                    let keep = if i < 16 { (stay >> (8 * i)) as u64 } else { 0 };
+                    let here = load_word(region, i);
+                    let moved = (load_word(region, i + bit) & take) | (here & !take);
+                    store_word(region, i, (here & keep) | (moved & !keep));
+                    i += 8;
+                }
+            } else {
+                // Long words: the slot byte by byte, then the rest as above.
+                while i < longest.min(region.len()) {
+                    let stay = mask_lt(i, len);
+                    let moved = region.get(i + bit).copied().unwrap_or(0);
+                    let shifted = (moved & take as u8) | (region[i] & !take as u8);
+                    region[i] = (region[i] & stay) | (shifted & !stay);
+                    i += 1;
+                }
+                while i < region.len() {
+                    let here = load_word(region, i);
+                    let moved = load_word(region, i + bit);
+                    store_word(region, i, (moved & take) | (here & !take));
+                    i += 8;
+                }
             }
             bit <<= 1;
         }
