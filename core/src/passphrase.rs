@@ -8,10 +8,11 @@
 
 use crate::ct::mask_eq;
 use crate::error::{Error, Result, text_area};
-use crate::rng::{EntropySource, with_stream};
+use crate::rng::{EntropySource, RandomStream, with_stream};
 use crate::uniform;
 use crate::wordlist::{
-    EFF_LARGE, EFF_LARGE_LEN, EFF_LARGE_LONGEST, EFF_LARGE_TABLE, MAX_WORD_CHARS,
+    EFF_LARGE, EFF_LARGE_LEN, EFF_LARGE_LONGEST, EFF_LARGE_SHORTEST, EFF_LARGE_TABLE,
+    MAX_WORD_CHARS,
 };
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, Zeroizing};
@@ -31,6 +32,13 @@ pub trait WordList {
         (0..self.len())
             .map(|i| self.word(i).len())
             .max()
+            .unwrap_or(0)
+    }
+    /// Length of the shortest word.
+    fn shortest(&self) -> usize {
+        (0..self.len())
+            .map(|i| self.word(i).len())
+            .min()
             .unwrap_or(0)
     }
     /// Copies word `index` to the start of `slot` (as long as the longest
@@ -79,6 +87,9 @@ impl WordList for EffLarge {
     }
     fn longest(&self) -> usize {
         EFF_LARGE_LONGEST
+    }
+    fn shortest(&self) -> usize {
+        EFF_LARGE_SHORTEST
     }
     fn select(&self, index: u64, slot: &mut [u8]) -> usize {
         let mut packed = EFF_LARGE_TABLE.select(&[index]);
@@ -217,29 +228,56 @@ pub fn generate<S: EntropySource, L: WordList + ?Sized>(
 ) -> Result<usize> {
     let area = text_area(out, longest_len(list, words, separator.len())?)?;
     let count = list.len() as u64;
+    with_stream(source, uniform::plan_bytes(words, count), |stream| {
+        // Performance: a phrase that fits is assembled in a stack buffer
+        // padded with zeros to whole 8-byte words, so the compaction never
+        // handles a partial word; then copied out (a public length).
+        let padded = (area.len() + 16).next_multiple_of(8);
+        if padded <= SCRATCH {
+            let mut scratch = Zeroizing::new([0u8; SCRATCH]);
+            let buf = &mut scratch[..padded];
+            let len = assemble(stream, list, buf, words, separator)?;
+            area.copy_from_slice(&buf[..area.len()]);
+            return Ok(len);
+        }
+        assemble(stream, list, area, words, separator)
+    })
+}
+
+/// Bytes of the stack buffer phrases are assembled in when they fit.
+const SCRATCH: usize = 256;
+
+/// Draws `words` indices, writes the words into fixed slots of `buf` with
+/// the separators between them, and closes the slots up ([`compact`]).
+fn assemble<S: EntropySource, L: WordList + ?Sized>(
+    stream: &mut RandomStream<'_, S>,
+    list: &L,
+    buf: &mut [u8],
+    words: usize,
+    separator: &[u8],
+) -> Result<usize> {
+    let count = list.len() as u64;
     let longest = list.longest();
     let stride = longest + separator.len();
-    with_stream(source, uniform::plan_bytes(words, count), |stream| {
-        // Performance: indices are drawn a batch at a time so that the list
-        // can select them together (one pass over the built-in table).
-        let mut indices = Zeroizing::new([0u64; BATCH]);
-        let mut first = 0;
-        while first < words {
-            let n = (words - first).min(BATCH);
-            for index in indices[..n].iter_mut() {
-                *index = uniform::below(stream, count)?;
-            }
-            let slots = area
-                .get_mut(first * stride..)
-                .ok_or(Error::BufferTooSmall)?;
-            list.select_batch(&indices[..n], slots, stride);
-            first += n;
+    // Performance: indices are drawn a batch at a time so that the list
+    // can select them together (one pass over the built-in table).
+    let mut indices = Zeroizing::new([0u64; BATCH]);
+    let mut first = 0;
+    while first < words {
+        let n = (words - first).min(BATCH);
+        for index in indices[..n].iter_mut() {
+            *index = uniform::below(stream, count)?;
         }
-        for k in 0..words - 1 {
-            put(area, k * stride + longest, separator)?;
-        }
-        Ok(compact(area, words, longest, stride))
-    })
+        let slots = buf.get_mut(first * stride..).ok_or(Error::BufferTooSmall)?;
+        list.select_batch(&indices[..n], slots, stride);
+        first += n;
+    }
+    for k in 0..words - 1 {
+        put(buf, k * stride + longest, separator)?;
+    }
+    // Words are never shorter than the shortest: padding is at most this.
+    let most_padding = longest - list.shortest().min(longest);
+    Ok(compact(buf, words, longest, stride, most_padding))
 }
 
 /// Closes up the slots written by [`generate`]: slot `k` holds a word (no
@@ -247,10 +285,16 @@ pub fn generate<S: EntropySource, L: WordList + ?Sized>(
 /// the separator. From the last slot to the first, the bytes after slot
 /// `k`'s word move left over its padding: a shift of everything from the
 /// slot's start by a secret amount, done as a barrel shifter (one pass per
-/// bit of `longest`, each reading and writing every byte of the region in
-/// order) and blended so that the word itself stays. Returns the text
+/// bit of `most_padding`, each reading and writing every byte of the region
+/// in order) and blended so that the word itself stays. Returns the text
 /// length.
-fn compact(area: &mut [u8], words: usize, longest: usize, stride: usize) -> usize {
+fn compact(
+    area: &mut [u8],
+    words: usize,
+    longest: usize,
+    stride: usize,
+    most_padding: usize,
+) -> usize {
     let mut text_len = 0;
     for k in (0..words).rev() {
         let Some(region) = area.get_mut(k * stride..) else {
@@ -263,7 +307,7 @@ fn compact(area: &mut [u8], words: usize, longest: usize, stride: usize) -> usiz
             .fold(0usize, |n, &b| n + usize::from(b != 0));
         let pad = longest - len;
         let mut bit = 1;
-        while bit <= longest {
+        while bit <= most_padding {
             let take = mask_eq((pad & bit) as u64, bit as u64);
             let mut i = 0;
             if longest < 16 {

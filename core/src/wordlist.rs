@@ -18,6 +18,9 @@ pub(crate) static EFF_LARGE: [&[u8]; EFF_LARGE_LEN] = parse(TEXT);
 /// Length of the longest word.
 pub(crate) const EFF_LARGE_LONGEST: usize = longest(&parse(TEXT));
 
+/// Length of the shortest word.
+pub(crate) const EFF_LARGE_SHORTEST: usize = shortest(&parse(TEXT));
+
 /// The words packed one per `u64` (the form the constant-time selection of
 /// `passphrase` returns): character k in bits 5k..5k+5, `a`..`z` as 1..=26 and `-` as 27, then 0.
 /// Tests use it as the reference form; the library scans [`EFF_LARGE_TABLE`].
@@ -80,6 +83,18 @@ const fn parse(text: &[u8]) -> [&[u8]; EFF_LARGE_LEN] {
     words
 }
 
+const fn shortest(words: &[&[u8]]) -> usize {
+    let mut min = usize::MAX;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].len() < min {
+            min = words[i].len();
+        }
+        i += 1;
+    }
+    min
+}
+
 const fn longest(words: &[&[u8]]) -> usize {
     let mut max = 0;
     let mut i = 0;
@@ -105,6 +120,7 @@ mod tests {
         assert_eq!(EFF_LARGE[0], b"abacus");
         assert_eq!(EFF_LARGE[EFF_LARGE_LEN - 1], b"zoom");
         assert_eq!(EFF_LARGE_LONGEST, 9);
+        assert_eq!(EFF_LARGE_SHORTEST, 3);
         assert_eq!(
             EFF_LARGE_LONGEST,
             EFF_LARGE.iter().map(|w| w.len()).max().unwrap()
