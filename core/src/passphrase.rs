@@ -101,26 +101,26 @@ impl WordList for EffLarge {
         // The batch size is public (it follows the word count): one pass
         // sized to it, so that a short batch costs no unused word.
         let n = indices.len().min(BATCH);
-        let mut all = Zeroizing::new([0u64; BATCH]);
-        all[..n].copy_from_slice(&indices[..n]);
-        let mut packed = Zeroizing::new([0u64; BATCH]);
+        let mut write = |words: &mut [u64]| {
+            for (j, &word) in words.iter().enumerate() {
+                if let Some(slot) = slots.get_mut(j * stride..j * stride + EFF_LARGE_LONGEST) {
+                    unpack(word, slot);
+                }
+            }
+            words.zeroize();
+        };
         macro_rules! one_pass {
             ($($n:literal)*) => {
                 match n {
                     $($n => {
-                        let chosen: &[u64; $n] = all[..$n].try_into().unwrap_or(&[0; $n]);
-                        packed[..$n].copy_from_slice(&EFF_LARGE_TABLE.select(chosen));
+                        let chosen: &[u64; $n] = indices[..$n].try_into().unwrap_or(&[0; $n]);
+                        write(&mut EFF_LARGE_TABLE.select(chosen));
                     })*
                     _ => {}
                 }
             };
         }
         one_pass!(1 2 3 4 5 6 7 8);
-        for (j, &word) in packed[..n].iter().enumerate() {
-            if let Some(slot) = slots.get_mut(j * stride..j * stride + EFF_LARGE_LONGEST) {
-                unpack(word, slot);
-            }
-        }
     }
 }
 
@@ -232,16 +232,28 @@ pub fn generate<S: EntropySource, L: WordList + ?Sized>(
         // Performance: a phrase that fits is assembled in a stack buffer
         // padded with zeros to whole 8-byte words, so the compaction never
         // handles a partial word; then copied out (a public length).
-        let padded = (area.len() + 16).next_multiple_of(8);
-        if padded <= SCRATCH {
-            let mut scratch = Zeroizing::new([0u8; SCRATCH]);
-            let buf = &mut scratch[..padded];
-            let len = assemble(stream, list, buf, words, separator)?;
-            area.copy_from_slice(&buf[..area.len()]);
-            return Ok(len);
+        if (area.len() + 16).next_multiple_of(8) <= SCRATCH {
+            return assemble_in_scratch(stream, list, area, words, separator);
         }
         assemble(stream, list, area, words, separator)
     })
+}
+
+/// [`assemble`] in a zero-padded stack buffer, then copied to `area`. Not
+/// inlined, so that the buffer is on the stack only when it is used.
+#[inline(never)]
+fn assemble_in_scratch<S: EntropySource, L: WordList + ?Sized>(
+    stream: &mut RandomStream<'_, S>,
+    list: &L,
+    area: &mut [u8],
+    words: usize,
+    separator: &[u8],
+) -> Result<usize> {
+    let mut scratch = Zeroizing::new([0u8; SCRATCH]);
+    let buf = &mut scratch[..(area.len() + 16).next_multiple_of(8)];
+    let len = assemble(stream, list, buf, words, separator)?;
+    area.copy_from_slice(&buf[..area.len()]);
+    Ok(len)
 }
 
 /// Bytes of the stack buffer phrases are assembled in when they fit.

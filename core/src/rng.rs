@@ -19,7 +19,7 @@
 
 use crate::error::{Error, Result};
 use chacha20::ChaCha20Legacy;
-use chacha20::cipher::{KeyIvInit, StreamCipher};
+use chacha20::cipher::{KeyIvInit, StreamCipher, StreamCipherSeek};
 use zeroize::Zeroize;
 
 /// Where random bytes come from. The C library plugs in the operating
@@ -107,7 +107,11 @@ pub struct RandomStream<'a, S: EntropySource> {
     /// Size of the first request, made at the first draw.
     planned: usize,
     requested: bool,
-    cipher: Option<ChaCha20Legacy>,
+    /// The key of the call's ChaCha20 stream once keyed, and how many
+    /// bytes of it were used (the key, not the 136-byte cipher state, is
+    /// kept between refills: less stack; wiped on drop).
+    stream_key: Option<[u8; KEY_REQUEST]>,
+    stream_pos: u64,
 }
 
 /// Runs `body` with a stream whose first request, made at its first draw, is
@@ -130,7 +134,8 @@ where
         high_water: 0,
         planned,
         requested: false,
-        cipher: None,
+        stream_key: None,
+        stream_pos: 0,
     };
     body(&mut stream)
 }
@@ -148,13 +153,23 @@ impl<S: EntropySource> RandomStream<'_, S> {
             return Ok(());
         }
         self.requested = true;
-        let cipher = match &mut self.cipher {
-            Some(cipher) => cipher,
-            None => self.cipher.insert(keyed_stream(self.source)?),
+        let key = match &self.stream_key {
+            Some(key) => key,
+            None => {
+                let mut key = [0u8; KEY_REQUEST];
+                self.source.fill(&mut key)?;
+                self.stream_key.insert(key)
+            }
         };
+        let mut cipher = ChaCha20Legacy::new(key.into(), &[0u8; 8].into());
+        // Neither fails before 2^70 bytes (the 64-bit block counter).
+        cipher
+            .try_seek(self.stream_pos)
+            .map_err(|_| Error::Entropy)?;
         cipher
             .try_write_keystream(&mut self.buf[..POOL])
             .map_err(|_| Error::Entropy)?;
+        self.stream_pos += POOL as u64;
         self.filled_to(POOL);
         Ok(())
     }
@@ -201,6 +216,9 @@ impl<S: EntropySource> RandomStream<'_, S> {
 impl<S: EntropySource> Drop for RandomStream<'_, S> {
     fn drop(&mut self) {
         self.buf[..self.high_water].zeroize();
+        if let Some(key) = &mut self.stream_key {
+            key.zeroize();
+        }
     }
 }
 

@@ -236,6 +236,9 @@ mod dispatch {
     cpufeatures::new!(has_avx512, "avx512f", "avx512bw", "avx512vl");
     cpufeatures::new!(has_avx2, "avx2");
 
+    // Not inlined: each batch size's call then has one frame of its own,
+    // not all of them merged into the caller's (stack depth).
+    #[inline(never)]
     pub(super) fn select<const N: usize, const LEN: usize>(
         table: &Table<LEN>,
         targets: &[u16; N],
