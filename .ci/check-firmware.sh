@@ -18,7 +18,7 @@ rustup target add "${targets[@]}" >/dev/null
 if ! command -v arm-none-eabi-gcc >/dev/null || ! command -v qemu-system-arm >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends gcc-arm-none-eabi libnewlib-dev- qemu-system-arm >/dev/null
+    apt-get install -y -qq --no-install-recommends gcc-arm-none-eabi qemu-system-arm >/dev/null
 fi
 
 step "static libraries, one command per target"
