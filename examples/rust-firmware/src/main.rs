@@ -12,7 +12,7 @@
 use core::ptr::{read_volatile, write_volatile};
 
 use cortex_m_rt::entry;
-use secrets_core::password::{Policy, SECRETS_PASSWORD_DEFAULT};
+use secrets_core::password::{self, Policy};
 use secrets_core::{EntropySource, Error, mac, token};
 
 /// The RNG peripheral of STM32L4/H7/U5-class parts, whose output is
@@ -95,9 +95,9 @@ fn main() -> ! {
     let token = token::hex(&mut trng, &mut session, 16).map(|len| &session[..len]);
 
     // A device password under the default policy (every class at least once).
-    let mut password = [0u8; 17]; // 16 characters and room for a NUL
-    let made = Policy::from_flags(SECRETS_PASSWORD_DEFAULT)
-        .and_then(|policy| policy.generate(&mut trng, &mut password, 16));
+    let mut device_password = [0u8; 17]; // 16 characters and room for a NUL
+    let made = Policy::from_flags(password::DEFAULT)
+        .and_then(|policy| policy.generate(&mut trng, &mut device_password, 16));
 
     // Authenticating a message needs no randomness at all.
     let tag = token.and_then(|token| mac::sha256(b"device key", token));
@@ -107,10 +107,10 @@ fn main() -> ! {
     // library does for its callers.
     if made.is_err() || tag.is_err() {
         session.fill(0);
-        password.fill(0);
+        device_password.fill(0);
     }
     // A real firmware would now store the secrets or report the failure.
-    core::hint::black_box((made, tag, &session, &password));
+    core::hint::black_box((made, tag, &session, &device_password));
     loop {
         core::hint::spin_loop();
     }
