@@ -110,7 +110,7 @@ fn main() -> ! {
         device_password.fill(0);
     }
     // A real firmware would now store the secrets or report the failure.
-    core::hint::black_box((made, tag, &session, &device_password));
+    let _ = core::hint::black_box((made, tag, &session, &device_password));
     loop {
         core::hint::spin_loop();
     }
