@@ -40,7 +40,7 @@ static void test_status_and_version(void) {
           SECRETS_ERR_INVALID_ARGUMENT == 3 && SECRETS_ERR_ENTROPY == 4 && SECRETS_ERR_MISMATCH == 5 &&
           SECRETS_ERR_EXPIRED == 6 && SECRETS_ERR_MALFORMED == 7);
     CHECK(sizeof(secrets_status) == 4);
-    CHECK(strcmp(secrets_version(), "0.1.0") == 0);
+    CHECK(strcmp(secrets_version(), "0.2.0") == 0);
     CHECK(SECRETS_DEFAULT_ENTROPY == 32);
 }
 

@@ -3,12 +3,12 @@
 //! outputs on failure, and never crash or accept a forgery. (A cheap,
 //! always-on cousin of fuzzing; the inputs come from the OS random source.)
 
-use secrets::ffi::auth::{
+use secrets::auth::{
     secrets_base32_decode, secrets_csrf_token, secrets_csrf_verify, secrets_totp_verify,
 };
-use secrets::ffi::human::{secrets_api_key_check, secrets_api_key_checksummed};
-use secrets::ffi::random::{secrets_randbelow, secrets_token_bytes};
-use secrets::ffi::status::secrets_status::{self, *};
+use secrets::human::{secrets_api_key_check, secrets_api_key_checksummed};
+use secrets::random::{secrets_randbelow, secrets_token_bytes};
+use secrets::status::secrets_status::{self, *};
 use std::ffi::CString;
 
 const ROUNDS: usize = 20_000;

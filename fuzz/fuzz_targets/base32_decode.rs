@@ -11,7 +11,7 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::auth::{
+use secrets::auth::{
     secrets_base32_decode, secrets_base32_decode_size, secrets_base32_encode,
 };
 

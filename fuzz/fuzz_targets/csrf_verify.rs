@@ -12,7 +12,7 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::auth::{SECRETS_CSRF_TOKEN_SIZE, secrets_csrf_token, secrets_csrf_verify};
+use secrets::auth::{SECRETS_CSRF_TOKEN_SIZE, secrets_csrf_token, secrets_csrf_verify};
 
 const KEY: &[u8; 32] = b"fuzz-csrf-key-0123456789abcdef!!";
 

@@ -10,7 +10,7 @@
 use fuzz_common::*;
 use hmac::{KeyInit, Mac};
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::auth::{secrets_hmac_sha256, secrets_hmac_sha256_verify};
+use secrets::auth::{secrets_hmac_sha256, secrets_hmac_sha256_verify};
 
 fn reference(key: &[u8], msg: &[u8]) -> [u8; 32] {
     let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).unwrap();

@@ -14,7 +14,7 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::auth::{secrets_base32_decode, secrets_otpauth_uri};
+use secrets::auth::{secrets_base32_decode, secrets_otpauth_uri};
 
 fn unreserved(c: u8) -> bool {
     c.is_ascii_alphanumeric() || b"-._~".contains(&c)

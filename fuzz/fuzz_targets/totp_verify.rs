@@ -12,7 +12,7 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::auth::{secrets_hotp, secrets_totp_verify};
+use secrets::auth::{secrets_hotp, secrets_totp_verify};
 
 fn hotp(key: &[u8], counter: u64, digits: u32, algorithm: u32) -> Vec<u8> {
     let mut out = [0u8; 11];

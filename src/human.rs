@@ -1,15 +1,52 @@
 //! Human-facing secrets: passwords, passphrases, one-time codes, API keys
-//! and UUIDs. The password flags (`SECRETS_LOWER` ...) live with the
-//! policy in `password.rs`.
+//! and UUIDs.
 
-use super::status::secrets_status;
-use super::{in_array, in_cstr, in_optional_cstr, status_of, text_out, text_size};
-use crate::alphabet::{self, Alphabet};
-use crate::passphrase::{self, DEFAULT_SEPARATOR, EffLarge, WordList};
-use crate::password::Policy;
-use crate::rng::OsEntropy;
-use crate::{apikey, otp_code, uuid, wordlist};
+use crate::boundary::{in_array, in_cstr, in_optional_cstr, status_of, text_out, text_size};
+use crate::os_entropy::OsEntropy;
+use crate::status::secrets_status;
 use core::ffi::c_char;
+use secrets_core::alphabet::{self, Alphabet};
+use secrets_core::passphrase::{self, DEFAULT_SEPARATOR, EffLarge, WordList};
+use secrets_core::password::{self, Policy};
+use secrets_core::{apikey, otp_code, uuid, wordlist};
+
+// The `_u32` suffixes make cbindgen write unsigned literals (`1u`).
+
+/// Password class: lowercase letters `a-z` (26).
+pub const SECRETS_LOWER: u32 = 0x01_u32;
+/// Password class: uppercase letters `A-Z` (26).
+pub const SECRETS_UPPER: u32 = 0x02_u32;
+/// Password class: digits `0-9` (10).
+pub const SECRETS_DIGITS: u32 = 0x04_u32;
+/// Password class: the 32 ASCII punctuation characters
+/// ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``.
+pub const SECRETS_SYMBOLS: u32 = 0x08_u32;
+/// Password class, instead of `SECRETS_SYMBOLS` (not with it): the 12
+/// shell- and URL-friendlier symbols `!@#$%^&*-_+.`.
+pub const SECRETS_SAFE_SYMBOLS: u32 = 0x10_u32;
+/// Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " `` ` ``
+/// (zero, capital o, small o, one, capital i, small L, vertical bar,
+/// apostrophe, double quote, backtick). Class sizes become: lower 24,
+/// upper 24, digits 8, symbols 28, safe symbols 12.
+pub const SECRETS_NO_AMBIGUOUS: u32 = 0x20_u32;
+/// Modifier: at least one character of every chosen class. The password is
+/// still uniform over all strings that satisfy this (whole-password redraw).
+pub const SECRETS_EACH_CLASS: u32 = 0x40_u32;
+/// Lowercase, uppercase, digits and symbols, at least one of each (94
+/// characters; a 16-character password carries about 104.6 bits).
+pub const SECRETS_PASSWORD_DEFAULT: u32 =
+    SECRETS_LOWER | SECRETS_UPPER | SECRETS_DIGITS | SECRETS_SYMBOLS | SECRETS_EACH_CLASS;
+
+const _: () = {
+    assert!(SECRETS_LOWER == password::LOWER);
+    assert!(SECRETS_UPPER == password::UPPER);
+    assert!(SECRETS_DIGITS == password::DIGITS);
+    assert!(SECRETS_SYMBOLS == password::SYMBOLS);
+    assert!(SECRETS_SAFE_SYMBOLS == password::SAFE_SYMBOLS);
+    assert!(SECRETS_NO_AMBIGUOUS == password::NO_AMBIGUOUS);
+    assert!(SECRETS_EACH_CLASS == password::EACH_CLASS);
+    assert!(SECRETS_PASSWORD_DEFAULT == password::DEFAULT);
+};
 
 /// Buffer size for `secrets_uuid4`: 36 characters and the NUL.
 pub const SECRETS_UUID_SIZE: usize = 37;
@@ -95,7 +132,8 @@ pub unsafe extern "C" fn secrets_password_custom(
     unsafe {
         text_out(out, out_size, |buf| {
             let alphabet = Alphabet::new(in_cstr(alphabet)?)?;
-            Policy::from_alphabet(alphabet).generate(&mut OsEntropy, buf, length)
+            let policy = Policy::from_alphabet(alphabet);
+            Ok::<_, secrets_status>(policy.generate(&mut OsEntropy, buf, length)?)
         })
     }
 }
@@ -156,9 +194,9 @@ struct CWordList<'a>(&'a [*const c_char]);
 
 impl<'a> CWordList<'a> {
     /// `SECRETS_ERR_NULL_POINTER` if any entry is NULL.
-    fn new(entries: &'a [*const c_char]) -> crate::error::Result<Self> {
+    fn new(entries: &'a [*const c_char]) -> crate::status::Result<Self> {
         if entries.iter().any(|p| p.is_null()) {
-            return Err(crate::error::Error::NullPointer);
+            return Err(secrets_status::SECRETS_ERR_NULL_POINTER);
         }
         Ok(CWordList(entries))
     }
@@ -211,7 +249,8 @@ pub unsafe extern "C" fn secrets_passphrase_custom(
         text_out(out, out_size, |buf| {
             let list = CWordList::new(in_array(wordlist, wordlist_len)?)?;
             let separator = in_optional_cstr(separator).unwrap_or(DEFAULT_SEPARATOR);
-            passphrase::generate_custom(&mut OsEntropy, buf, words, &list, separator)
+            let phrase = passphrase::generate_custom(&mut OsEntropy, buf, words, &list, separator);
+            Ok::<_, secrets_status>(phrase?)
         })
     }
 }
@@ -319,7 +358,8 @@ pub unsafe extern "C" fn secrets_api_key_checksummed(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            apikey::checksummed(&mut OsEntropy, buf, in_cstr(prefix)?)
+            let prefix = in_cstr(prefix)?;
+            Ok::<_, secrets_status>(apikey::checksummed(&mut OsEntropy, buf, prefix)?)
         })
     }
 }
@@ -341,7 +381,7 @@ pub unsafe extern "C" fn secrets_api_key_checksummed_size(prefix: *const c_char)
 /// was issued. `SECRETS_ERR_NULL_POINTER` when `key` is NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_api_key_check(key: *const c_char) -> secrets_status {
-    status_of(|| apikey::check(unsafe { in_cstr(key) }?))
+    status_of(|| Ok::<_, secrets_status>(apikey::check(unsafe { in_cstr(key) }?)?))
 }
 
 /// Writes a random UUID, RFC 9562 version 4, and a NUL: 36 lowercase

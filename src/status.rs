@@ -1,7 +1,7 @@
 //! Status codes, their text, and the library version.
 
-use crate::error::{Error, Result};
-use core::ffi::c_char;
+use core::ffi::{CStr, c_char};
+use secrets_core::Error;
 
 /// The result of every fallible libsecrets call. The values are fixed
 /// forever; new values may be added, so treat unknown ones as failures.
@@ -18,7 +18,7 @@ pub enum secrets_status {
     /// An argument is out of range or malformed (zero bound, bad flags,
     /// duplicate alphabet, size overflow, a size above PTRDIFF_MAX).
     SECRETS_ERR_INVALID_ARGUMENT = 3,
-    /// The operating system's random source failed.
+    /// The entropy source failed.
     SECRETS_ERR_ENTROPY = 4,
     /// A verification did not match.
     SECRETS_ERR_MISMATCH = 5,
@@ -26,12 +26,17 @@ pub enum secrets_status {
     SECRETS_ERR_EXPIRED = 6,
     /// An input token or encoding cannot be parsed.
     SECRETS_ERR_MALFORMED = 7,
+    /// A defect inside the library was caught (a bug: please report it);
+    /// outputs are zeroed as for any failure.
+    SECRETS_ERR_INTERNAL = 8,
 }
+
+/// The boundary's result: a failure is the status to return.
+pub(crate) type Result<T> = core::result::Result<T, secrets_status>;
 
 impl From<Error> for secrets_status {
     fn from(e: Error) -> Self {
         match e {
-            Error::NullPointer => secrets_status::SECRETS_ERR_NULL_POINTER,
             Error::BufferTooSmall => secrets_status::SECRETS_ERR_BUFFER_TOO_SMALL,
             Error::InvalidArgument => secrets_status::SECRETS_ERR_INVALID_ARGUMENT,
             Error::Entropy => secrets_status::SECRETS_ERR_ENTROPY,
@@ -44,30 +49,54 @@ impl From<Error> for secrets_status {
 
 impl From<Result<()>> for secrets_status {
     fn from(r: Result<()>) -> Self {
-        r.map_or_else(Into::into, |()| secrets_status::SECRETS_OK)
+        r.err().unwrap_or(secrets_status::SECRETS_OK)
+    }
+}
+
+impl TryFrom<i32> for secrets_status {
+    type Error = ();
+    /// The status with value `v`, if this version knows it.
+    fn try_from(v: i32) -> core::result::Result<Self, ()> {
+        use secrets_status::*;
+        const ALL: [secrets_status; 9] = [
+            SECRETS_OK,
+            SECRETS_ERR_NULL_POINTER,
+            SECRETS_ERR_BUFFER_TOO_SMALL,
+            SECRETS_ERR_INVALID_ARGUMENT,
+            SECRETS_ERR_ENTROPY,
+            SECRETS_ERR_MISMATCH,
+            SECRETS_ERR_EXPIRED,
+            SECRETS_ERR_MALFORMED,
+            SECRETS_ERR_INTERNAL,
+        ];
+        ALL.into_iter().find(|&s| s as i32 == v).ok_or(())
     }
 }
 
 /// Static English text for a status, never NULL. Values this version does
 /// not know give "unknown libsecrets status". The parameter is a plain
-/// integer on the Rust side so that any value a C caller passes is defined.
+/// integer so that any value a C caller passes is defined.
 #[unsafe(no_mangle)]
 pub extern "C" fn secrets_strerror(status: i32) -> *const c_char {
-    let text: &'static core::ffi::CStr = match status {
-        0 => c"success",
-        1 => c"a required pointer was NULL",
-        2 => c"the output buffer is too small for the result and its NUL",
-        3 => c"an argument is out of range or malformed",
-        4 => c"the operating system's random source failed",
-        5 => c"the verification did not match",
-        6 => c"the token has expired",
-        7 => c"the input is malformed and cannot be parsed",
-        _ => c"unknown libsecrets status",
+    use secrets_status::*;
+    let text: &'static CStr = match secrets_status::try_from(status) {
+        Ok(SECRETS_OK) => c"success",
+        Ok(SECRETS_ERR_NULL_POINTER) => c"a required pointer was NULL",
+        Ok(SECRETS_ERR_BUFFER_TOO_SMALL) => {
+            c"the output buffer is too small for the result and its NUL"
+        }
+        Ok(SECRETS_ERR_INVALID_ARGUMENT) => c"an argument is out of range or malformed",
+        Ok(SECRETS_ERR_ENTROPY) => c"the entropy source failed",
+        Ok(SECRETS_ERR_MISMATCH) => c"the verification did not match",
+        Ok(SECRETS_ERR_EXPIRED) => c"the token has expired",
+        Ok(SECRETS_ERR_MALFORMED) => c"the input is malformed and cannot be parsed",
+        Ok(SECRETS_ERR_INTERNAL) => c"an internal error in libsecrets (a bug)",
+        Err(()) => c"unknown libsecrets status",
     };
     text.as_ptr()
 }
 
-/// The library version, e.g. "0.1.0": static text, never NULL.
+/// The library version, e.g. "0.2.0": static text, never NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn secrets_version() -> *const c_char {
     concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
@@ -80,17 +109,19 @@ mod tests {
 
     #[test]
     fn every_status_has_its_own_text() {
-        let texts: Vec<_> = (-1..9)
+        let texts: Vec<_> = (-1..10)
             .map(|s| {
                 unsafe { CStr::from_ptr(secrets_strerror(s)) }
                     .to_str()
                     .unwrap()
             })
             .collect();
-        assert_eq!(texts[0], texts[9], "unknown values share the generic text");
-        let mut known = texts[1..9].to_vec();
+        assert_eq!(texts[0], texts[10], "unknown values share the generic text");
+        let mut known = texts[1..10].to_vec();
+        known.sort();
         known.dedup();
-        assert_eq!(known.len(), 8);
+        assert_eq!(known.len(), 9);
+        assert!(!known.contains(&texts[0]));
     }
 
     #[test]

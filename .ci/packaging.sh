@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Packaging check for libsecrets, run by CI (.ci/run) and by hand:
 #
-#   ci/packaging.sh
+#   .ci/packaging.sh
 #
 # Configures, builds and installs libsecrets to a temporary prefix, then
 # checks what a C, C++ or FFI user gets:
 #   - the install layout (header, libsecrets.so -> .so.0 -> .so.X.Y.Z, .a,
 #     CMake package, pkg-config files), also with DESTDIR
-#   - ABI hygiene: SONAME, only secrets_* exported (ci/check-abi.sh), and the
+#   - ABI hygiene: SONAME, only secrets_* exported (.ci/check-abi.sh), and the
 #     static link interface against what rustc reports today
 #   - the header as strict C99/C11 and C++11/C++17
 #   - ctests/consumer built and run against the installed copy with
@@ -134,7 +134,7 @@ destdir_install() {
 step "DESTDIR install (staged, .pc names the final prefix)" destdir_install
 
 # ---- ABI hygiene -------------------------------------------------------------
-step "ABI: SONAME, symlinks, only secrets_* exported" sh "$root/ci/check-abi.sh" "$libdir" "$version"
+step "ABI: SONAME, symlinks, only secrets_* exported" sh "$root/.ci/check-abi.sh" "$libdir" "$version"
 
 # The static link interface (CMake and pkg-config) must cover every library
 # rustc says the archive needs.
@@ -257,7 +257,7 @@ other_libdir() {
         cmake --build "$build" &&
         cmake --install "$build" --prefix "$p2" &&
         [ ! -e "$p2/lib" ] &&
-        sh "$root/ci/check-abi.sh" "$p2/lib64" "$version" &&
+        sh "$root/.ci/check-abi.sh" "$p2/lib64" "$version" &&
         cmake -S "$consumer_src" -B "$c2" -Dsecrets_DIR="$p2/lib64/cmake/secrets" &&
         cmake --build "$c2" && run_clean "$c2/consumer" && run_clean "$c2/consumer_static" &&
         PKG_CONFIG_PATH="$p2/lib64/pkgconfig" pkg-config --libs secrets | grep -q -- "-L$p2/lib64 " &&

@@ -3,14 +3,16 @@
 //!
 //! Outputs must not overlap inputs.
 
-use super::status::secrets_status;
-use super::{array_out, in_bytes, in_cstr, in_optional_cstr, status_of, text_out, text_size};
-use crate::encode::base32;
-use crate::error::{Error, object_size};
-use crate::hotp_totp::{self, Totp};
-use crate::rng::OsEntropy;
-use crate::{csrf, mac, otpauth};
+use crate::boundary::object_size;
+use crate::boundary::{
+    array_out, in_bytes, in_cstr, in_optional_cstr, status_of, text_out, text_size,
+};
+use crate::os_entropy::OsEntropy;
+use crate::status::secrets_status;
 use core::ffi::c_char;
+use secrets_core::encode::base32;
+use secrets_core::hotp_totp::{self, Totp};
+use secrets_core::{csrf, mac, otpauth};
 
 /// Bytes in an HMAC-SHA256 tag: 32.
 pub const SECRETS_HMAC_SHA256_BYTES: usize = 32;
@@ -24,7 +26,7 @@ pub const SECRETS_CSRF_MIN_KEY_BYTES: usize = 16;
 /// Seconds a CSRF token's issue time may lie in the future (clock skew
 /// between servers) and still verify: 60.
 pub const SECRETS_CSRF_MAX_FUTURE_SKEW: u64 = 60;
-// `_u32`: cbindgen then writes `1u`, the unsigned literal of api.md.
+// `_u32`: cbindgen then writes unsigned literals (`1u`).
 
 /// HOTP/TOTP with HMAC-SHA-1 (RFC 4226; what most authenticator apps use).
 pub const SECRETS_OTP_SHA1: u32 = 1_u32;
@@ -86,7 +88,7 @@ pub unsafe extern "C" fn secrets_hmac_sha256(
         array_out(out, SECRETS_HMAC_SHA256_BYTES, |out| {
             let tag = mac::sha256(in_bytes(key, key_len)?, in_bytes(msg, msg_len)?)?;
             out.copy_from_slice(&tag[..]);
-            Ok(())
+            Ok::<_, secrets_status>(())
         })
     }
 }
@@ -109,7 +111,8 @@ pub unsafe extern "C" fn secrets_hmac_sha256_hex(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            mac::sha256_hex(buf, in_bytes(key, key_len)?, in_bytes(msg, msg_len)?)
+            let (key, msg) = (in_bytes(key, key_len)?, in_bytes(msg, msg_len)?);
+            Ok::<_, secrets_status>(mac::sha256_hex(buf, key, msg)?)
         })
     }
 }
@@ -133,11 +136,9 @@ pub unsafe extern "C" fn secrets_hmac_sha256_verify(
     msg_len: usize,
 ) -> secrets_status {
     status_of(|| unsafe {
-        mac::sha256_verify(
-            in_bytes(tag, tag_len)?,
-            in_bytes(key, key_len)?,
-            in_bytes(msg, msg_len)?,
-        )
+        let (tag, key) = (in_bytes(tag, tag_len)?, in_bytes(key, key_len)?);
+        let msg = in_bytes(msg, msg_len)?;
+        Ok::<_, secrets_status>(mac::sha256_verify(tag, key, msg)?)
     })
 }
 
@@ -172,7 +173,7 @@ pub unsafe extern "C" fn secrets_csrf_token(
         text_out(out, out_size, |buf| {
             let key = in_bytes(key, key_len)?;
             let session = in_optional_cstr(session_id);
-            csrf::issue(&mut OsEntropy, buf, key, session, now_unix)
+            Ok::<_, secrets_status>(csrf::issue(&mut OsEntropy, buf, key, session, now_unix)?)
         })
     }
 }
@@ -207,13 +208,8 @@ pub unsafe extern "C" fn secrets_csrf_verify(
     status_of(|| unsafe {
         let token = in_cstr(token)?;
         let key = in_bytes(key, key_len)?;
-        csrf::verify(
-            token,
-            key,
-            in_optional_cstr(session_id),
-            now_unix,
-            max_age_secs,
-        )
+        let session = in_optional_cstr(session_id);
+        Ok::<_, secrets_status>(csrf::verify(token, key, session, now_unix, max_age_secs)?)
     })
 }
 
@@ -244,7 +240,8 @@ pub unsafe extern "C" fn secrets_hotp(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            hotp_totp::hotp(buf, in_bytes(key, key_len)?, counter, digits, algorithm)
+            let key = in_bytes(key, key_len)?;
+            Ok::<_, secrets_status>(hotp_totp::hotp(buf, key, counter, digits, algorithm)?)
         })
     }
 }
@@ -269,7 +266,9 @@ pub unsafe extern "C" fn secrets_totp(
     unsafe {
         text_out(out, out_size, |buf| {
             let key = in_bytes(key, key_len)?;
-            hotp_totp::totp(buf, key, unix_time, period, digits, algorithm)
+            Ok::<_, secrets_status>(hotp_totp::totp(
+                buf, key, unix_time, period, digits, algorithm,
+            )?)
         })
     }
 }
@@ -316,7 +315,7 @@ pub unsafe extern "C" fn secrets_totp_verify(
         let code = in_cstr(code)?;
         let key = in_bytes(key, key_len)?;
         matched = hotp_totp::totp_verify(code, key, unix_time, params)?;
-        Ok(())
+        Ok::<_, secrets_status>(())
     });
     unsafe { optional_out(matched_counter, matched) };
     status
@@ -341,7 +340,7 @@ pub unsafe extern "C" fn secrets_base32_encode(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            base32::encode_text(buf, in_bytes(r#in, in_len)?)
+            Ok::<_, secrets_status>(base32::encode_text(buf, in_bytes(r#in, in_len)?)?)
         })
     }
 }
@@ -382,7 +381,7 @@ pub unsafe extern "C" fn secrets_base32_decode(
     let status = unsafe {
         array_out(out, out_size, |buf| {
             if out_len.is_null() {
-                return Err(Error::NullPointer);
+                return Err(secrets_status::SECRETS_ERR_NULL_POINTER);
             }
             len = base32::decode(in_cstr(r#in)?, buf)?;
             Ok(())
@@ -437,7 +436,8 @@ pub unsafe extern "C" fn secrets_otpauth_uri(
         text_out(out, out_size, |buf| {
             let (issuer, account) = (in_optional_cstr(issuer), in_cstr(account)?);
             let key = in_bytes(key, key_len)?;
-            otpauth::uri(buf, issuer, account, key, period, digits, algorithm)
+            let uri = otpauth::uri(buf, issuer, account, key, period, digits, algorithm);
+            Ok::<_, secrets_status>(uri?)
         })
     }
 }
