@@ -24,6 +24,11 @@ void trng_stub_fail_at(uint32_t n, int zeros_before)
     zeros = zeros_before;
 }
 
+void trng_stub_seed(uint32_t seed)
+{
+    state = seed ? seed : 0x2545F491u;
+}
+
 uint32_t trng_stub_requests(void)
 {
     return requests;

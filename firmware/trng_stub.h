@@ -13,6 +13,10 @@
  * n = 0 turns failure injection off. */
 void trng_stub_fail_at(uint32_t n, int zeros_before);
 
+/* Restarts the byte stream from `seed` (non-zero), so that a run can line
+ * up the bytes each call sees whatever the calls before it consumed. */
+void trng_stub_seed(uint32_t seed);
+
 /* Requests made so far. */
 uint32_t trng_stub_requests(void);
 

@@ -1,8 +1,8 @@
 //! Human-facing secrets: passwords, passphrases, one-time codes, API keys
 //! and UUIDs.
 
+use crate::Entropy;
 use crate::boundary::{in_array, in_cstr, in_optional_cstr, status_of, text_out, text_size};
-use crate::os_entropy::OsEntropy;
 use crate::status::secrets_status;
 use core::ffi::c_char;
 use secrets_core::alphabet::{self, Alphabet};
@@ -102,7 +102,7 @@ pub unsafe extern "C" fn secrets_password(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            Policy::from_flags(flags)?.generate(&mut OsEntropy, buf, length)
+            Policy::from_flags(flags)?.generate(&mut Entropy, buf, length)
         })
     }
 }
@@ -133,7 +133,7 @@ pub unsafe extern "C" fn secrets_password_custom(
         text_out(out, out_size, |buf| {
             let alphabet = Alphabet::new(in_cstr(alphabet)?)?;
             let policy = Policy::from_alphabet(alphabet);
-            Ok::<_, secrets_status>(policy.generate(&mut OsEntropy, buf, length)?)
+            Ok::<_, secrets_status>(policy.generate(&mut Entropy, buf, length)?)
         })
     }
 }
@@ -174,7 +174,7 @@ pub unsafe extern "C" fn secrets_passphrase(
     unsafe {
         text_out(out, out_size, |buf| {
             let separator = in_optional_cstr(separator).unwrap_or(DEFAULT_SEPARATOR);
-            passphrase::generate(&mut OsEntropy, buf, words, &EffLarge, separator)
+            passphrase::generate(&mut Entropy, buf, words, &EffLarge, separator)
         })
     }
 }
@@ -249,7 +249,7 @@ pub unsafe extern "C" fn secrets_passphrase_custom(
         text_out(out, out_size, |buf| {
             let list = CWordList::new(in_array(wordlist, wordlist_len)?)?;
             let separator = in_optional_cstr(separator).unwrap_or(DEFAULT_SEPARATOR);
-            let phrase = passphrase::generate_custom(&mut OsEntropy, buf, words, &list, separator);
+            let phrase = passphrase::generate_custom(&mut Entropy, buf, words, &list, separator);
             Ok::<_, secrets_status>(phrase?)
         })
     }
@@ -271,7 +271,7 @@ pub unsafe extern "C" fn secrets_otp_numeric(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            otp_code::numeric(&mut OsEntropy, buf, digits)
+            otp_code::numeric(&mut Entropy, buf, digits)
         })
     }
 }
@@ -293,7 +293,7 @@ pub unsafe extern "C" fn secrets_otp_alphanumeric(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            otp_code::alphanumeric(&mut OsEntropy, buf, length)
+            otp_code::alphanumeric(&mut Entropy, buf, length)
         })
     }
 }
@@ -320,7 +320,7 @@ pub unsafe extern "C" fn secrets_api_key(
     unsafe {
         text_out(out, out_size, |buf| {
             let prefix = in_optional_cstr(prefix).unwrap_or_default();
-            apikey::plain(&mut OsEntropy, buf, prefix, nbytes)
+            apikey::plain(&mut Entropy, buf, prefix, nbytes)
         })
     }
 }
@@ -359,7 +359,7 @@ pub unsafe extern "C" fn secrets_api_key_checksummed(
     unsafe {
         text_out(out, out_size, |buf| {
             let prefix = in_cstr(prefix)?;
-            Ok::<_, secrets_status>(apikey::checksummed(&mut OsEntropy, buf, prefix)?)
+            Ok::<_, secrets_status>(apikey::checksummed(&mut Entropy, buf, prefix)?)
         })
     }
 }
@@ -394,7 +394,7 @@ pub unsafe extern "C" fn secrets_api_key_check(key: *const c_char) -> secrets_st
 /// `out_size` bytes.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_uuid4(out: *mut c_char, out_size: usize) -> secrets_status {
-    unsafe { text_out(out, out_size, |buf| uuid::v4(&mut OsEntropy, buf)) }
+    unsafe { text_out(out, out_size, |buf| uuid::v4(&mut Entropy, buf)) }
 }
 
 /// Bits of entropy in `length` characters each drawn uniformly and

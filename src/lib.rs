@@ -24,4 +24,36 @@ pub mod human;
 pub mod auth;
 
 pub(crate) mod boundary;
+#[cfg(all(feature = "os-entropy", not(feature = "platform-entropy")))]
 pub(crate) mod os_entropy;
+#[cfg(feature = "platform-entropy")]
+pub(crate) mod platform_entropy;
+
+#[cfg(all(feature = "os-entropy", not(feature = "platform-entropy")))]
+pub(crate) use os_entropy::OsEntropy as Entropy;
+/// The entropy source every exported function draws from: the firmware's
+/// hook with `platform-entropy`, else the operating system's.
+#[cfg(feature = "platform-entropy")]
+pub(crate) use platform_entropy::PlatformEntropy as Entropy;
+
+#[cfg(not(any(feature = "os-entropy", feature = "platform-entropy")))]
+compile_error!(
+    "libsecrets has no entropy source: enable `os-entropy` (the default, for \
+     hosted systems) or `platform-entropy` (the firmware implements \
+     secrets_platform_entropy(), see include/secrets_platform.h)"
+);
+
+/// A `no_std` static library needs a panic handler. The library is built
+/// never to panic (CI checks that no panic path survives linking into a
+/// firmware image); were one reached, the firmware's handler decides.
+#[cfg(all(feature = "panic-handler", not(feature = "std"), not(test)))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    unsafe extern "C" {
+        /// `void secrets_platform_panic(void)`: must not return.
+        fn secrets_platform_panic() -> !;
+    }
+    // SAFETY: the firmware provides it under the contract of
+    // include/secrets_platform.h.
+    unsafe { secrets_platform_panic() }
+}
