@@ -144,7 +144,7 @@ impl Alphabet {
     }
 
     /// Number of bytes.
-    pub fn len(&self) -> usize {
+    pub const fn len(&self) -> usize {
         self.len
     }
 
