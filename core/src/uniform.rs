@@ -43,13 +43,19 @@ pub fn plan_bytes(draws: usize, bound: u64) -> usize {
     draws.saturating_add(spare).saturating_mul(width)
 }
 
-/// How many of the 2^(8 * width) draws are rejected for `bound` (non-zero).
+/// How many of the 2^(8 * width) draws are rejected for `bound` (non-zero):
+/// `2^(8 * width) mod bound`, always below `bound`. Only the rare paths ask
+/// for it: a remainder is a division, and on 32-bit targets a 128-bit one is
+/// a library call of thousands of instructions.
 fn rejection_zone(bound: u64) -> u128 {
-    let bound = bound as u128;
-    match draw_width(bound as u64) {
+    match draw_width(bound) {
         // 2^128 mod bound, without computing 2^128.
-        16 => (u128::MAX % bound + 1) % bound,
-        width => ((1u128 << (8 * width)) - bound) % bound,
+        16 => (u128::MAX % bound as u128 + 1) % bound as u128,
+        // (2^(8 * width) - bound) mod bound in 64 bits (2^64 wraps to 0).
+        width => {
+            let power = 1u64.checked_shl(8 * width as u32).unwrap_or(0);
+            (power.wrapping_sub(bound) % bound) as u128
+        }
     }
 }
 
@@ -83,13 +89,14 @@ pub fn below<S: EntropySource>(stream: &mut RandomStream<'_, S>, bound: u64) -> 
 /// bits fall in the rejection zone (`2^128 mod bound`, probability < 2^-64).
 #[inline(never)]
 fn below_wide<S: EntropySource>(stream: &mut RandomStream<'_, S>, bound: u64) -> Result<u64> {
-    let zone = rejection_zone(bound);
     loop {
         let (x_high, x_low) = (stream.next_u64()?, stream.next_u64()?);
         let low_product = x_low as u128 * bound as u128;
         let middle = x_high as u128 * bound as u128 + (low_product >> 64);
         let fraction = (middle << 64) | (low_product as u64 as u128);
-        if fraction >= zone {
+        // The zone is below `bound`, so only a fraction below `bound` (chance
+        // below 2^-64) needs the zone itself and its 128-bit remainder.
+        if fraction >= bound as u128 || fraction >= rejection_zone(bound) {
             return Ok((middle >> 64) as u64);
         }
     }
@@ -438,6 +445,25 @@ pub(crate) mod tests {
         let v = with_stream(&mut src, 4, |s| below(s, 3)).unwrap();
         assert_eq!(v, ((0x5556u128 * 3) >> 16) as u64);
         assert_eq!(src.1, 4, "the first draw was rejected");
+    }
+
+    #[test]
+    fn rejection_zone_is_two_to_the_draw_bits_mod_bound() {
+        // Every width, its edges and awkward bounds, against 2^bits mod bound
+        // computed in 128 bits (2^128 as u128::MAX + 1).
+        let mut bounds = vec![1, 2, 3, 10, 62, 95, 7776, 1_000_000, u64::MAX];
+        bounds.push(10u64.pow(19));
+        for shift in 1..64 {
+            bounds.extend([(1u64 << shift) - 1, 1 << shift, (1 << shift) + 1]);
+        }
+        for bound in bounds {
+            let bits = 8 * draw_width(bound) as u32;
+            let expected = match bits {
+                128 => (u128::MAX % bound as u128 + 1) % bound as u128,
+                _ => (1u128 << bits) % bound as u128,
+            };
+            assert_eq!(rejection_zone(bound), expected, "bound {bound}");
+        }
     }
 
     #[test]
