@@ -267,18 +267,20 @@ impl Policy {
             class_ends: [0; MAX_CLASSES],
             classes: 0,
             each_class: flags & EACH_CLASS != 0,
-            plan: PLANS[(flags & !EACH_CLASS) as usize],
+            plan: PLANS[(flags & 0x3f) as usize],
         };
         let no_ambiguous = flags & NO_AMBIGUOUS != 0;
         let class_alphabets = &CLASS_ALPHABETS[no_ambiguous as usize];
-        for (k, _) in CLASSES
-            .iter()
-            .enumerate()
-            .filter(|(_, (flag, _))| flags & flag != 0)
-        {
-            policy.alphabet.append(&class_alphabets[k]);
-            policy.class_ends[policy.classes] = policy.alphabet.len();
-            policy.classes += 1;
+        for ((flag, _), class) in CLASSES.iter().zip(class_alphabets) {
+            if flags & flag == 0 {
+                continue;
+            }
+            policy.alphabet.append(class);
+            // At most MAX_CLASSES (the symbol sets exclude each other).
+            if let Some(end) = policy.class_ends.get_mut(policy.classes) {
+                *end = policy.alphabet.len();
+                policy.classes += 1;
+            }
         }
         if policy.classes == 0 {
             return Err(Error::InvalidArgument);
@@ -307,9 +309,8 @@ impl Policy {
 
     /// Sizes of the chosen classes.
     fn class_sizes(&self) -> impl Iterator<Item = usize> + '_ {
-        let ends = &self.class_ends[..self.classes];
-        ends.iter()
-            .scan(0, |start, &end| Some(end - core::mem::replace(start, end)))
+        let ends = self.class_ends.iter().take(self.classes);
+        ends.scan(0, |start, &end| Some(end - core::mem::replace(start, end)))
     }
 
     /// Lengths 0 and, under `EACH_CLASS`, lengths shorter than the number
@@ -419,7 +420,7 @@ impl Policy {
     fn class_bits(&self, index: u32) -> u32 {
         let mut bits = 0;
         let mut start = 0;
-        for (k, &end) in self.class_ends[..self.classes].iter().enumerate() {
+        for (k, &end) in self.class_ends.iter().take(self.classes).enumerate() {
             bits |= !mask_lt(index, start) & mask_lt(index, end as u32) & (1 << k);
             start = end as u32;
         }

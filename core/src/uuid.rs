@@ -21,12 +21,19 @@ pub fn v4<S: EntropySource>(source: &mut S, out: &mut [u8]) -> Result<usize> {
         bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
         bytes[8] = (bytes[8] & 0x3f) | 0x80; // variant 10
         let (mut at, mut from) = (0, 0);
+        // (The `get`s cannot fail, `text` being TEXT_LEN long; they only
+        // spare the bounds-check panic paths.)
         for (i, group) in GROUPS.iter().enumerate() {
             if i > 0 {
-                text[at] = b'-';
+                if let Some(dash) = text.get_mut(at) {
+                    *dash = b'-';
+                }
                 at += 1;
             }
-            hex::encode(&bytes[from..from + group], &mut text[at..at + 2 * group]);
+            let src = bytes.get(from..from + group);
+            if let (Some(src), Some(dst)) = (src, text.get_mut(at..at + 2 * group)) {
+                hex::encode(src, dst);
+            }
             at += 2 * group;
             from += group;
         }
