@@ -227,7 +227,8 @@ step "consumer: pkg-config static build (secrets-static)" "$CC" "$consumer_src/m
 step "consumer: pkg-config static runs" run_clean "$work/pc-static"
 step "consumer: pkg-config static needs no libsecrets.so" links_static "$work/pc-static"
 
-# 4. plain cc, as the README shows
+# 4. plain cc, as the README shows, with the one list of system libraries
+native_ldflags=$(sed 's/[^ ][^ ]*/-l&/g' "$root/cmake/native-static-libs.txt")
 # shellcheck disable=SC2046
 step "consumer: cc -lsecrets build" "$CC" "$consumer_src/main.c" -o "$work/cc-shared" \
     -I"$prefix/include" -L"$libdir" -lsecrets
@@ -235,12 +236,12 @@ step "consumer: cc -lsecrets runs (LD_LIBRARY_PATH)" env LD_LIBRARY_PATH="$libdi
 expect_fail "consumer: cc -lsecrets without LD_LIBRARY_PATH or rpath does not find it" \
     run_clean "$work/cc-shared"
 step "consumer: cc libsecrets.a build" "$CC" "$consumer_src/main.c" -o "$work/cc-static" \
-    -I"$prefix/include" "$libdir/libsecrets.a" -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+    -I"$prefix/include" "$libdir/libsecrets.a" $native_ldflags
 step "consumer: cc libsecrets.a runs" run_clean "$work/cc-static"
 step "consumer: cc libsecrets.a needs no libsecrets.so" links_static "$work/cc-static"
 step "consumer: c++ links libsecrets.a" "$CXX" -std=c++17 -Wall -Wextra -Wpedantic -Werror \
     -I"$prefix/include" "$root/ctests/cpp/test_cpp.cpp" -o "$work/cpp-static" \
-    "$libdir/libsecrets.a" -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+    "$libdir/libsecrets.a" $native_ldflags
 step "consumer: c++ static runs" run_clean "$work/cpp-static"
 
 # ---- Python binding ----------------------------------------------------------

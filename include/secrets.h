@@ -25,6 +25,22 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+/* Marks a function whose result must be used: ignoring a secrets_status
+ * would leave a zeroed output looking like a result. */
+#if defined(__cplusplus) && __cplusplus >= 201703L
+#define SECRETS_NODISCARD [[nodiscard]]
+#elif !defined(__cplusplus) && defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L
+#define SECRETS_NODISCARD [[nodiscard]]
+#elif defined(__GNUC__) || defined(__clang__)
+#define SECRETS_NODISCARD __attribute__((warn_unused_result))
+#else
+#define SECRETS_NODISCARD
+#endif
+
+/** This header's version as text (secrets_version() gives the linked
+ * library's); SECRETS_VERSION_MAJOR/MINOR/PATCH/NUM below are its parts. */
+#define SECRETS_VERSION_STRING "0.2.0"
+
 /** Buffer size (NUL included) for secrets_token_hex(nbytes): 2n + 1. */
 #define SECRETS_TOKEN_HEX_SIZE(nbytes) (2 * (size_t)(nbytes) + 1)
 /** Buffer size (NUL included) for secrets_token_urlsafe(nbytes): ceil(4n/3) + 1. */
@@ -34,6 +50,27 @@
 /** Largest number of bytes secrets_base32_decode writes for len characters: floor(5 len/8). */
 #define SECRETS_BASE32_DECODED_MAX(len) ((size_t)(len) / 8 * 5 + (size_t)(len) % 8 * 5 / 8)
 
+
+/**
+ * Major version of this header: an incompatible change would raise it.
+ */
+#define SECRETS_VERSION_MAJOR 0
+
+/**
+ * Minor version of this header: new functions raise it.
+ */
+#define SECRETS_VERSION_MINOR 2
+
+/**
+ * Patch version of this header.
+ */
+#define SECRETS_VERSION_PATCH 0
+
+/**
+ * This header's version as one comparable number, e.g.
+ * `#if SECRETS_VERSION_NUM >= 0x000200`.
+ */
+#define SECRETS_VERSION_NUM (((SECRETS_VERSION_MAJOR << 16) | (SECRETS_VERSION_MINOR << 8)) | SECRETS_VERSION_PATCH)
 
 /**
  * Bytes of entropy in a token when the caller has no better figure: 32, as
@@ -260,7 +297,7 @@ const char *secrets_version(void);
  * cleared, the true size being unknown),
  * `SECRETS_ERR_ENTROPY` (`out` zeroed).
  */
-secrets_status secrets_token_bytes(uint8_t *out, size_t nbytes);
+SECRETS_NODISCARD secrets_status secrets_token_bytes(uint8_t *out, size_t nbytes);
 
 /**
  * Writes `2 * nbytes` lowercase hex characters of `nbytes` random bytes and
@@ -272,7 +309,7 @@ secrets_status secrets_token_bytes(uint8_t *out, size_t nbytes);
  * PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`, `SECRETS_ERR_ENTROPY`.
  * On every error a non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_token_hex(char *out, size_t out_size, size_t nbytes);
+SECRETS_NODISCARD secrets_status secrets_token_hex(char *out, size_t out_size, size_t nbytes);
 
 /**
  * The `out_size` `secrets_token_hex` needs: `2 * nbytes + 1`, or 0 when
@@ -289,7 +326,7 @@ size_t secrets_token_hex_size(size_t nbytes);
  *
  * Errors: as `secrets_token_hex`.
  */
-secrets_status secrets_token_urlsafe(char *out, size_t out_size, size_t nbytes);
+SECRETS_NODISCARD secrets_status secrets_token_urlsafe(char *out, size_t out_size, size_t nbytes);
 
 /**
  * The `out_size` `secrets_token_urlsafe` needs: `ceil(4 * nbytes / 3) + 1`,
@@ -304,7 +341,7 @@ size_t secrets_token_urlsafe_size(size_t nbytes);
  * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
  * (`upper` is 0), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
  */
-secrets_status secrets_randbelow(uint64_t *out, uint64_t upper);
+SECRETS_NODISCARD secrets_status secrets_randbelow(uint64_t *out, uint64_t upper);
 
 /**
  * Writes an integer of `k` random bits, uniform in `[0, 2^k)`, to `*out`
@@ -313,7 +350,7 @@ secrets_status secrets_randbelow(uint64_t *out, uint64_t upper);
  * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
  * (`k` > 64), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
  */
-secrets_status secrets_randbits(uint64_t *out, uint32_t k);
+SECRETS_NODISCARD secrets_status secrets_randbits(uint64_t *out, uint32_t k);
 
 /**
  * Writes a uniformly random element of Python's `range(start, stop, step)`
@@ -324,7 +361,7 @@ secrets_status secrets_randbits(uint64_t *out, uint32_t k);
  * (`step` 0, or the range is empty, as Python raises `ValueError`),
  * `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
  */
-secrets_status secrets_randrange(int64_t *out, int64_t start, int64_t stop, int64_t step);
+SECRETS_NODISCARD secrets_status secrets_randrange(int64_t *out, int64_t start, int64_t stop, int64_t step);
 
 /**
  * Writes one uniformly chosen element of `items[0..len]` to `*out`. Every
@@ -334,7 +371,7 @@ secrets_status secrets_randrange(int64_t *out, int64_t start, int64_t stop, int6
  * `SECRETS_ERR_INVALID_ARGUMENT` (`len` 0: nothing to choose from, or
  * above PTRDIFF_MAX), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
  */
-secrets_status secrets_choice(uint8_t *out, const uint8_t *items, size_t len);
+SECRETS_NODISCARD secrets_status secrets_choice(uint8_t *out, const void *items, size_t len);
 
 /**
  * Shuffles the array at `base` of `count` elements of `elem_size` bytes in
@@ -348,7 +385,7 @@ secrets_status secrets_choice(uint8_t *out, const uint8_t *items, size_t len);
  * `SECRETS_ERR_ENTROPY` (the array is zeroed: a partly shuffled order must
  * not be mistaken for a random one).
  */
-secrets_status secrets_shuffle(void *base, size_t count, size_t elem_size);
+SECRETS_NODISCARD secrets_status secrets_shuffle(void *base, size_t count, size_t elem_size);
 
 /**
  * Writes `k` distinct indices from `[0, population)` to `out[0..k]`, in
@@ -361,7 +398,7 @@ secrets_status secrets_shuffle(void *base, size_t count, size_t elem_size);
  * `k * sizeof(size_t)` overflows), `SECRETS_ERR_ENTROPY`; `out[0..k]` is
  * zeroed on error when it is addressable.
  */
-secrets_status secrets_sample(size_t *out, size_t k, size_t population);
+SECRETS_NODISCARD secrets_status secrets_sample(size_t *out, size_t k, size_t population);
 
 /**
  * Writes a uniformly random double in `[0, 1)`, a multiple of 2^-53 (53
@@ -369,7 +406,7 @@ secrets_status secrets_sample(size_t *out, size_t k, size_t population);
  *
  * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_ENTROPY` (`*out` = 0).
  */
-secrets_status secrets_random_double(double *out);
+SECRETS_NODISCARD secrets_status secrets_random_double(double *out);
 
 /**
  * Writes `a + (b - a) * r` with `r` as from `secrets_random_double` (Python's
@@ -380,7 +417,7 @@ secrets_status secrets_random_double(double *out);
  * `b` not finite, or `b - a` overflows), `SECRETS_ERR_ENTROPY`; `*out` = 0
  * on error.
  */
-secrets_status secrets_uniform(double *out, double a, double b);
+SECRETS_NODISCARD secrets_status secrets_uniform(double *out, double a, double b);
 
 /**
  * True iff `a[0..a_len]` equals `b[0..b_len]`. The time taken depends on
@@ -419,7 +456,7 @@ void secrets_memzero(void *p, size_t len);
  * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
  * non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_password(char *out, size_t out_size, size_t length, uint32_t flags);
+SECRETS_NODISCARD secrets_status secrets_password(char *out, size_t out_size, size_t length, uint32_t flags);
 
 /**
  * Writes a random password of `length` characters, each drawn uniformly
@@ -438,7 +475,7 @@ secrets_status secrets_password(char *out, size_t out_size, size_t length, uint3
  * `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
  * `out_size` bytes.
  */
-secrets_status secrets_password_custom(char *out, size_t out_size, size_t length, const char *alphabet);
+SECRETS_NODISCARD secrets_status secrets_password_custom(char *out, size_t out_size, size_t length, const char *alphabet);
 
 /**
  * The entropy of `secrets_password(.., length, flags)` in bits: log2 of
@@ -467,7 +504,7 @@ double secrets_password_entropy_bits(size_t length, uint32_t flags);
  * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
  * non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_passphrase(char *out, size_t out_size, size_t words, const char *separator);
+SECRETS_NODISCARD secrets_status secrets_passphrase(char *out, size_t out_size, size_t words, const char *separator);
 
 /**
  * The `out_size` `secrets_passphrase(.., words, separator)` needs: the
@@ -501,7 +538,7 @@ size_t secrets_passphrase_size(size_t words, const char *separator);
  * `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
  * `out_size` bytes.
  */
-secrets_status secrets_passphrase_custom(char *out, size_t out_size, size_t words, const char *const *wordlist, size_t wordlist_len, const char *separator);
+SECRETS_NODISCARD secrets_status secrets_passphrase_custom(char *out, size_t out_size, size_t words, const char *const *wordlist, size_t wordlist_len, const char *separator);
 
 /**
  * Writes a numeric one-time code of `digits` decimal digits and a NUL
@@ -513,7 +550,7 @@ secrets_status secrets_passphrase_custom(char *out, size_t out_size, size_t word
  * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
  * non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_otp_numeric(char *out, size_t out_size, size_t digits);
+SECRETS_NODISCARD secrets_status secrets_otp_numeric(char *out, size_t out_size, size_t digits);
 
 /**
  * Writes an alphanumeric one-time code of `length` characters and a NUL
@@ -526,7 +563,7 @@ secrets_status secrets_otp_numeric(char *out, size_t out_size, size_t digits);
  * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
  * non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_otp_alphanumeric(char *out, size_t out_size, size_t length);
+SECRETS_NODISCARD secrets_status secrets_otp_alphanumeric(char *out, size_t out_size, size_t length);
 
 /**
  * Writes an API key `<prefix>_<2*nbytes lowercase hex>` and a NUL; with
@@ -542,7 +579,7 @@ secrets_status secrets_otp_alphanumeric(char *out, size_t out_size, size_t lengt
  * overflows); `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On
  * every error a non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_api_key(char *out, size_t out_size, const char *prefix, size_t nbytes);
+SECRETS_NODISCARD secrets_status secrets_api_key(char *out, size_t out_size, const char *prefix, size_t nbytes);
 
 /**
  * The `out_size` `secrets_api_key(.., prefix, nbytes)` needs:
@@ -569,7 +606,7 @@ size_t secrets_api_key_size(const char *prefix, size_t nbytes);
  * character); `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On
  * every error a non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_api_key_checksummed(char *out, size_t out_size, const char *prefix);
+SECRETS_NODISCARD secrets_status secrets_api_key_checksummed(char *out, size_t out_size, const char *prefix);
 
 /**
  * The `out_size` `secrets_api_key_checksummed(.., prefix)` needs:
@@ -586,7 +623,7 @@ size_t secrets_api_key_checksummed_size(const char *prefix);
  * passes). This catches mistakes cheaply; it does not show that the key
  * was issued. `SECRETS_ERR_NULL_POINTER` when `key` is NULL.
  */
-secrets_status secrets_api_key_check(const char *key);
+SECRETS_NODISCARD secrets_status secrets_api_key_check(const char *key);
 
 /**
  * Writes a random UUID, RFC 9562 version 4, and a NUL: 36 lowercase
@@ -598,7 +635,7 @@ secrets_status secrets_api_key_check(const char *key);
  * `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
  * `out_size` bytes.
  */
-secrets_status secrets_uuid4(char *out, size_t out_size);
+SECRETS_NODISCARD secrets_status secrets_uuid4(char *out, size_t out_size);
 
 /**
  * Bits of entropy in `length` characters each drawn uniformly and
@@ -621,7 +658,7 @@ double secrets_entropy_bits(size_t length, size_t alphabet_size);
  * a non-zero length), `SECRETS_ERR_INVALID_ARGUMENT` (a length above
  * PTRDIFF_MAX). On error a non-NULL `out` is zeroed (32 bytes).
  */
-secrets_status secrets_hmac_sha256(uint8_t *out, const uint8_t *key, size_t key_len, const uint8_t *msg, size_t msg_len);
+SECRETS_NODISCARD secrets_status secrets_hmac_sha256(uint8_t *out, const void *key, size_t key_len, const void *msg, size_t msg_len);
 
 /**
  * Writes the HMAC-SHA256 of `msg` under `key` as 64 lowercase hex
@@ -632,7 +669,7 @@ secrets_status secrets_hmac_sha256(uint8_t *out, const uint8_t *key, size_t key_
  * and `SECRETS_ERR_INVALID_ARGUMENT` for `out_size` > PTRDIFF_MAX. On
  * error a non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_hmac_sha256_hex(char *out, size_t out_size, const uint8_t *key, size_t key_len, const uint8_t *msg, size_t msg_len);
+SECRETS_NODISCARD secrets_status secrets_hmac_sha256_hex(char *out, size_t out_size, const void *key, size_t key_len, const void *msg, size_t msg_len);
 
 /**
  * Checks that `tag[0..tag_len]` is the HMAC-SHA256 of `msg` under `key`.
@@ -645,7 +682,7 @@ secrets_status secrets_hmac_sha256_hex(char *out, size_t out_size, const uint8_t
  * with a non-zero length), `SECRETS_ERR_INVALID_ARGUMENT` (a length above
  * PTRDIFF_MAX).
  */
-secrets_status secrets_hmac_sha256_verify(const uint8_t *tag, size_t tag_len, const uint8_t *key, size_t key_len, const uint8_t *msg, size_t msg_len);
+SECRETS_NODISCARD secrets_status secrets_hmac_sha256_verify(const void *tag, size_t tag_len, const void *key, size_t key_len, const void *msg, size_t msg_len);
 
 /**
  * Writes a new stateless CSRF token and a NUL: 76 characters of unpadded
@@ -667,7 +704,7 @@ secrets_status secrets_hmac_sha256_verify(const uint8_t *tag, size_t tag_len, co
  * `SECRETS_ERR_BUFFER_TOO_SMALL`, `SECRETS_ERR_ENTROPY`. On error a
  * non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_csrf_token(char *out, size_t out_size, const uint8_t *key, size_t key_len, const char *session_id, uint64_t now_unix);
+SECRETS_NODISCARD secrets_status secrets_csrf_token(char *out, size_t out_size, const void *key, size_t key_len, const char *session_id, uint64_t now_unix);
 
 /**
  * Checks a token from `secrets_csrf_token` at time `now_unix`, for the same
@@ -689,7 +726,7 @@ secrets_status secrets_csrf_token(char *out, size_t out_size, const uint8_t *key
  * A token stays valid until it expires, however often it is shown: the
  * scheme is stateless.
  */
-secrets_status secrets_csrf_verify(const char *token, const uint8_t *key, size_t key_len, const char *session_id, uint64_t now_unix, uint64_t max_age_secs);
+SECRETS_NODISCARD secrets_status secrets_csrf_verify(const char *token, const void *key, size_t key_len, const char *session_id, uint64_t now_unix, uint64_t max_age_secs);
 
 /**
  * Writes the RFC 4226 HOTP code for `counter`: `digits` (6..=10) decimal
@@ -708,7 +745,7 @@ secrets_status secrets_csrf_verify(const char *token, const uint8_t *key, size_t
  * `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out` is zeroed over
  * `out_size` bytes.
  */
-secrets_status secrets_hotp(char *out, size_t out_size, const uint8_t *key, size_t key_len, uint64_t counter, uint32_t digits, uint32_t algorithm);
+SECRETS_NODISCARD secrets_status secrets_hotp(char *out, size_t out_size, const void *key, size_t key_len, uint64_t counter, uint32_t digits, uint32_t algorithm);
 
 /**
  * Writes the RFC 6238 TOTP code for `unix_time`: the HOTP code (see
@@ -718,7 +755,7 @@ secrets_status secrets_hotp(char *out, size_t out_size, const uint8_t *key, size
  * Errors: as `secrets_hotp`, plus `SECRETS_ERR_INVALID_ARGUMENT` for a
  * `period` of 0.
  */
-secrets_status secrets_totp(char *out, size_t out_size, const uint8_t *key, size_t key_len, uint64_t unix_time, uint32_t period, uint32_t digits, uint32_t algorithm);
+SECRETS_NODISCARD secrets_status secrets_totp(char *out, size_t out_size, const void *key, size_t key_len, uint64_t unix_time, uint32_t period, uint32_t digits, uint32_t algorithm);
 
 /**
  * Checks a TOTP `code` against every step from `window` steps before
@@ -740,7 +777,7 @@ secrets_status secrets_totp(char *out, size_t out_size, const uint8_t *key, size
  * NULL with a non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (as
  * `secrets_totp`, or `window` above 10).
  */
-secrets_status secrets_totp_verify(uint64_t *matched_counter, const char *code, const uint8_t *key, size_t key_len, uint64_t unix_time, uint32_t period, uint32_t digits, uint32_t algorithm, uint32_t window);
+SECRETS_NODISCARD secrets_status secrets_totp_verify(uint64_t *matched_counter, const char *code, const void *key, size_t key_len, uint64_t unix_time, uint32_t period, uint32_t digits, uint32_t algorithm, uint32_t window);
 
 /**
  * Writes `in[0..in_len]` as RFC 4648 base32 (`A-Z 2-7`, no `=` padding)
@@ -754,7 +791,7 @@ secrets_status secrets_totp_verify(uint64_t *matched_counter, const char *code, 
  * `out_size` above PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a
  * non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_base32_encode(char *out, size_t out_size, const uint8_t *in, size_t in_len);
+SECRETS_NODISCARD secrets_status secrets_base32_encode(char *out, size_t out_size, const void *in, size_t in_len);
 
 /**
  * The `out_size` `secrets_base32_encode` needs for `in_len` bytes:
@@ -782,7 +819,7 @@ size_t secrets_base32_encode_size(size_t in_len);
  * An empty text decodes to 0 bytes (`out` may then be NULL with
  * `out_size` 0).
  */
-secrets_status secrets_base32_decode(uint8_t *out, size_t out_size, size_t *out_len, const char *in);
+SECRETS_NODISCARD secrets_status secrets_base32_decode(uint8_t *out, size_t out_size, size_t *out_len, const char *in);
 
 /**
  * The largest number of bytes `secrets_base32_decode` writes for a text of
@@ -813,7 +850,7 @@ size_t secrets_base32_decode_size(size_t in_len);
  * PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out`
  * is zeroed over `out_size` bytes.
  */
-secrets_status secrets_otpauth_uri(char *out, size_t out_size, const char *issuer, const char *account, const uint8_t *key, size_t key_len, uint32_t period, uint32_t digits, uint32_t algorithm);
+SECRETS_NODISCARD secrets_status secrets_otpauth_uri(char *out, size_t out_size, const char *issuer, const char *account, const void *key, size_t key_len, uint32_t period, uint32_t digits, uint32_t algorithm);
 
 #ifdef __cplusplus
 }  // extern "C"

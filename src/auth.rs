@@ -9,7 +9,7 @@ use crate::boundary::{
     array_out, in_bytes, in_cstr, in_optional_cstr, status_of, text_out, text_size,
 };
 use crate::status::secrets_status;
-use core::ffi::c_char;
+use core::ffi::{c_char, c_void};
 use secrets_core::encode::base32;
 use secrets_core::hotp_totp::{self, Totp};
 use secrets_core::{csrf, mac, otpauth};
@@ -76,12 +76,13 @@ unsafe fn optional_out<T>(ptr: *mut T, value: T) {
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL, or `key`/`msg` NULL with
 /// a non-zero length), `SECRETS_ERR_INVALID_ARGUMENT` (a length above
 /// PTRDIFF_MAX). On error a non-NULL `out` is zeroed (32 bytes).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_hmac_sha256(
     out: *mut u8,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
-    msg: *const u8,
+    msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
     unsafe {
@@ -100,13 +101,14 @@ pub unsafe extern "C" fn secrets_hmac_sha256(
 /// Errors: as `secrets_hmac_sha256`, plus `SECRETS_ERR_BUFFER_TOO_SMALL`
 /// and `SECRETS_ERR_INVALID_ARGUMENT` for `out_size` > PTRDIFF_MAX. On
 /// error a non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_hmac_sha256_hex(
     out: *mut c_char,
     out_size: usize,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
-    msg: *const u8,
+    msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
     unsafe {
@@ -126,13 +128,14 @@ pub unsafe extern "C" fn secrets_hmac_sha256_hex(
 /// Other errors: `SECRETS_ERR_NULL_POINTER` (`tag`, `key` or `msg` NULL
 /// with a non-zero length), `SECRETS_ERR_INVALID_ARGUMENT` (a length above
 /// PTRDIFF_MAX).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_hmac_sha256_verify(
-    tag: *const u8,
+    tag: *const c_void,
     tag_len: usize,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
-    msg: *const u8,
+    msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
     status_of(|| unsafe {
@@ -160,11 +163,12 @@ pub unsafe extern "C" fn secrets_hmac_sha256_verify(
 /// `SECRETS_CSRF_MIN_KEY_BYTES` (16) or above PTRDIFF_MAX),
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`, `SECRETS_ERR_ENTROPY`. On error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_csrf_token(
     out: *mut c_char,
     out_size: usize,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
     session_id: *const c_char,
     now_unix: u64,
@@ -196,10 +200,11 @@ pub unsafe extern "C" fn secrets_csrf_token(
 ///
 /// A token stays valid until it expires, however often it is shown: the
 /// scheme is stateless.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_csrf_verify(
     token: *const c_char,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
     session_id: *const c_char,
     now_unix: u64,
@@ -228,11 +233,12 @@ pub unsafe extern "C" fn secrets_csrf_verify(
 /// `algorithm`, `digits` outside 6..=10, `key_len` 0 or above PTRDIFF_MAX),
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out` is zeroed over
 /// `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_hotp(
     out: *mut c_char,
     out_size: usize,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
     counter: u64,
     digits: u32,
@@ -252,11 +258,12 @@ pub unsafe extern "C" fn secrets_hotp(
 ///
 /// Errors: as `secrets_hotp`, plus `SECRETS_ERR_INVALID_ARGUMENT` for a
 /// `period` of 0.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_totp(
     out: *mut c_char,
     out_size: usize,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
     unix_time: u64,
     period: u32,
@@ -292,11 +299,12 @@ pub unsafe extern "C" fn secrets_totp(
 /// NULL with a non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (as
 /// `secrets_totp`, or `window` above 10).
 #[allow(clippy::too_many_arguments)]
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_totp_verify(
     matched_counter: *mut u64,
     code: *const c_char,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
     unix_time: u64,
     period: u32,
@@ -331,11 +339,12 @@ pub unsafe extern "C" fn secrets_totp_verify(
 /// non-zero `in_len`), `SECRETS_ERR_INVALID_ARGUMENT` (`in_len` or
 /// `out_size` above PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_base32_encode(
     out: *mut c_char,
     out_size: usize,
-    r#in: *const u8,
+    r#in: *const c_void,
     in_len: usize,
 ) -> secrets_status {
     unsafe {
@@ -370,6 +379,7 @@ pub extern "C" fn secrets_base32_encode_size(in_len: usize) -> usize {
 /// non-NULL `out` is zeroed over `out_size` bytes and `*out_len` is 0.
 /// An empty text decodes to 0 bytes (`out` may then be NULL with
 /// `out_size` 0).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_base32_decode(
     out: *mut u8,
@@ -420,13 +430,14 @@ pub extern "C" fn secrets_base32_decode_size(in_len: usize) -> usize {
 /// PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out`
 /// is zeroed over `out_size` bytes.
 #[allow(clippy::too_many_arguments)]
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_otpauth_uri(
     out: *mut c_char,
     out_size: usize,
     issuer: *const c_char,
     account: *const c_char,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
     period: u32,
     digits: u32,

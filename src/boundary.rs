@@ -9,7 +9,7 @@
 //!   `SECRETS_ERR_INTERNAL` with the output zeroed.
 
 use crate::status::{Result, secrets_status};
-use core::ffi::{CStr, c_char};
+use core::ffi::{CStr, c_char, c_void};
 use zeroize::{DefaultIsZeroes, Zeroize};
 
 /// Largest size of any C object (`PTRDIFF_MAX`); sizes above it describe no
@@ -118,8 +118,8 @@ fn finish<T: DefaultIsZeroes>(result: Result<()>, buf: &mut [T]) -> secrets_stat
 }
 
 /// An input byte range: NULL with length 0 is empty; NULL otherwise is an error.
-pub(crate) unsafe fn in_bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8]> {
-    unsafe { in_array(ptr, len) }
+pub(crate) unsafe fn in_bytes<'a>(ptr: *const c_void, len: usize) -> Result<&'a [u8]> {
+    unsafe { in_array(ptr.cast::<u8>(), len) }
 }
 
 /// An input array of `len` elements: NULL with length 0 is empty.

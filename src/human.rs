@@ -93,6 +93,7 @@ const _: () = {
 /// of classes);
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_password(
     out: *mut c_char,
@@ -122,6 +123,7 @@ pub unsafe extern "C" fn secrets_password(
 /// with a repeated byte or a byte ≥ 0x80); `SECRETS_ERR_BUFFER_TOO_SMALL`;
 /// `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
 /// `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_password_custom(
     out: *mut c_char,
@@ -164,6 +166,7 @@ pub extern "C" fn secrets_password_entropy_bits(length: usize, flags: u32) -> f6
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`words` 0, or the size overflows);
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_passphrase(
     out: *mut c_char,
@@ -236,6 +239,7 @@ impl WordList for CWordList<'_> {
 /// or repeated word; the size overflows); `SECRETS_ERR_BUFFER_TOO_SMALL`;
 /// `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
 /// `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_passphrase_custom(
     out: *mut c_char,
@@ -263,6 +267,7 @@ pub unsafe extern "C" fn secrets_passphrase_custom(
 /// (`digits` 0 or above 64, `SECRETS_OTP_CODE_MAX_LEN`);
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_otp_numeric(
     out: *mut c_char,
@@ -285,6 +290,7 @@ pub unsafe extern "C" fn secrets_otp_numeric(
 /// (`length` 0 or above 64, `SECRETS_OTP_CODE_MAX_LEN`);
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_otp_alphanumeric(
     out: *mut c_char,
@@ -310,6 +316,7 @@ pub unsafe extern "C" fn secrets_otp_alphanumeric(
 /// `SECRETS_ERR_INVALID_ARGUMENT` (a bad prefix, `nbytes` 0, the size
 /// overflows); `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On
 /// every error a non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_api_key(
     out: *mut c_char,
@@ -350,6 +357,7 @@ pub unsafe extern "C" fn secrets_api_key_size(prefix: *const c_char, nbytes: usi
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`prefix` empty, too long or with another
 /// character); `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On
 /// every error a non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_api_key_checksummed(
     out: *mut c_char,
@@ -379,6 +387,7 @@ pub unsafe extern "C" fn secrets_api_key_checksummed_size(prefix: *const c_char)
 /// string: about one in 57 billion random strings of the right shape
 /// passes). This catches mistakes cheaply; it does not show that the key
 /// was issued. `SECRETS_ERR_NULL_POINTER` when `key` is NULL.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_api_key_check(key: *const c_char) -> secrets_status {
     status_of(|| Ok::<_, secrets_status>(apikey::check(unsafe { in_cstr(key) }?)?))
@@ -392,6 +401,7 @@ pub unsafe extern "C" fn secrets_api_key_check(key: *const c_char) -> secrets_st
 /// Errors: `SECRETS_ERR_NULL_POINTER`; `SECRETS_ERR_BUFFER_TOO_SMALL`;
 /// `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
 /// `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_uuid4(out: *mut c_char, out_size: usize) -> secrets_status {
     unsafe { text_out(out, out_size, |buf| uuid::v4(&mut Entropy, buf)) }

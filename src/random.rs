@@ -11,6 +11,7 @@ use secrets_core::{ct, random, token};
 /// Bytes of entropy in a token when the caller has no better figure: 32, as
 /// Python's `secrets` module uses (256 bits).
 pub const SECRETS_DEFAULT_ENTROPY: usize = 32;
+const _: () = assert!(SECRETS_DEFAULT_ENTROPY == token::DEFAULT_ENTROPY);
 
 /// Writes `nbytes` random bytes to `out` with one request to the OS.
 ///
@@ -19,6 +20,7 @@ pub const SECRETS_DEFAULT_ENTROPY: usize = 32;
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`nbytes` > PTRDIFF_MAX; only `out[0]` is
 /// cleared, the true size being unknown),
 /// `SECRETS_ERR_ENTROPY` (`out` zeroed).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_token_bytes(out: *mut u8, nbytes: usize) -> secrets_status {
     unsafe { array_out(out, nbytes, |buf| token::bytes(&mut Entropy, buf)) }
@@ -32,6 +34,7 @@ pub unsafe extern "C" fn secrets_token_bytes(out: *mut u8, nbytes: usize) -> sec
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`2 * nbytes` overflows, or `out_size` >
 /// PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`, `SECRETS_ERR_ENTROPY`.
 /// On every error a non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_token_hex(
     out: *mut c_char,
@@ -55,6 +58,7 @@ pub extern "C" fn secrets_token_hex_size(nbytes: usize) -> usize {
 /// (`SECRETS_TOKEN_URLSAFE_SIZE(nbytes)`).
 ///
 /// Errors: as `secrets_token_hex`.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_token_urlsafe(
     out: *mut c_char,
@@ -80,6 +84,7 @@ pub extern "C" fn secrets_token_urlsafe_size(nbytes: usize) -> usize {
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
 /// (`upper` is 0), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_randbelow(out: *mut u64, upper: u64) -> secrets_status {
     unsafe { value_out(out, || random::below(&mut Entropy, upper)) }
@@ -90,6 +95,7 @@ pub unsafe extern "C" fn secrets_randbelow(out: *mut u64, upper: u64) -> secrets
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
 /// (`k` > 64), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_randbits(out: *mut u64, k: u32) -> secrets_status {
     unsafe { value_out(out, || random::bits(&mut Entropy, k)) }
@@ -102,6 +108,7 @@ pub unsafe extern "C" fn secrets_randbits(out: *mut u64, k: u32) -> secrets_stat
 /// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
 /// (`step` 0, or the range is empty, as Python raises `ValueError`),
 /// `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_randrange(
     out: *mut i64,
@@ -118,10 +125,11 @@ pub unsafe extern "C" fn secrets_randrange(
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `items` NULL),
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`len` 0: nothing to choose from, or
 /// above PTRDIFF_MAX), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_choice(
     out: *mut u8,
-    items: *const u8,
+    items: *const c_void,
     len: usize,
 ) -> secrets_status {
     unsafe {
@@ -146,6 +154,7 @@ pub unsafe extern "C" fn secrets_choice(
 /// `count * elem_size` overflows or exceeds PTRDIFF_MAX; nothing touched),
 /// `SECRETS_ERR_ENTROPY` (the array is zeroed: a partly shuffled order must
 /// not be mistaken for a random one).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_shuffle(
     base: *mut c_void,
@@ -174,6 +183,7 @@ pub unsafe extern "C" fn secrets_shuffle(
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`k` > `population`, or
 /// `k * sizeof(size_t)` overflows), `SECRETS_ERR_ENTROPY`; `out[0..k]` is
 /// zeroed on error when it is addressable.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_sample(
     out: *mut usize,
@@ -187,6 +197,7 @@ pub unsafe extern "C" fn secrets_sample(
 /// random bits, as Python's `random()`).
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_ENTROPY` (`*out` = 0).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_random_double(out: *mut f64) -> secrets_status {
     unsafe { value_out(out, || random::double(&mut Entropy)) }
@@ -199,6 +210,7 @@ pub unsafe extern "C" fn secrets_random_double(out: *mut f64) -> secrets_status 
 /// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT` (`a` or
 /// `b` not finite, or `b - a` overflows), `SECRETS_ERR_ENTROPY`; `*out` = 0
 /// on error.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_uniform(out: *mut f64, a: f64, b: f64) -> secrets_status {
     unsafe { value_out(out, || random::uniform(&mut Entropy, a, b)) }
@@ -215,7 +227,7 @@ pub unsafe extern "C" fn secrets_compare_digest(
     b: *const c_void,
     b_len: usize,
 ) -> bool {
-    match unsafe { (in_bytes(a.cast(), a_len), in_bytes(b.cast(), b_len)) } {
+    match unsafe { (in_bytes(a, a_len), in_bytes(b, b_len)) } {
         (Ok(a), Ok(b)) => ct::digest_eq(a, b),
         _ => false,
     }

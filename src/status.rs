@@ -96,6 +96,36 @@ pub extern "C" fn secrets_strerror(status: i32) -> *const c_char {
     text.as_ptr()
 }
 
+/// Major version of this header: an incompatible change would raise it.
+pub const SECRETS_VERSION_MAJOR: u32 = 0;
+/// Minor version of this header: new functions raise it.
+pub const SECRETS_VERSION_MINOR: u32 = 2;
+/// Patch version of this header.
+pub const SECRETS_VERSION_PATCH: u32 = 0;
+/// This header's version as one comparable number, e.g.
+/// `#if SECRETS_VERSION_NUM >= 0x000200`.
+pub const SECRETS_VERSION_NUM: u32 =
+    (SECRETS_VERSION_MAJOR << 16) | (SECRETS_VERSION_MINOR << 8) | SECRETS_VERSION_PATCH;
+
+// The version is written in Cargo.toml; these fail the build when the
+// constants above drift from it. (`SECRETS_VERSION_STRING` is in
+// cbindgen.toml, checked by tests/header.rs.)
+const _: () = {
+    assert!(SECRETS_VERSION_MAJOR == parse(env!("CARGO_PKG_VERSION_MAJOR")));
+    assert!(SECRETS_VERSION_MINOR == parse(env!("CARGO_PKG_VERSION_MINOR")));
+    assert!(SECRETS_VERSION_PATCH == parse(env!("CARGO_PKG_VERSION_PATCH")));
+};
+
+/// A decimal number, at compile time.
+const fn parse(digits: &str) -> u32 {
+    let (bytes, mut i, mut n) = (digits.as_bytes(), 0, 0);
+    while i < bytes.len() {
+        n = n * 10 + (bytes[i] - b'0') as u32;
+        i += 1;
+    }
+    n
+}
+
 /// The library version, e.g. "0.2.0": static text, never NULL.
 #[unsafe(no_mangle)]
 pub extern "C" fn secrets_version() -> *const c_char {

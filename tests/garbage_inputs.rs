@@ -83,7 +83,7 @@ fn csrf_verify_never_accepts_an_altered_token() {
         secrets_csrf_token(
             token.as_mut_ptr().cast(),
             token.len(),
-            key.as_ptr(),
+            key.as_ptr().cast(),
             key.len(),
             c"s".as_ptr(),
             1000,
@@ -96,7 +96,7 @@ fn csrf_verify_never_accepts_an_altered_token() {
         let status = unsafe {
             secrets_csrf_verify(
                 input.as_ptr(),
-                key.as_ptr(),
+                key.as_ptr().cast(),
                 key.len(),
                 c"s".as_ptr(),
                 1000,
@@ -143,7 +143,7 @@ fn totp_verify_survives_garbage_codes() {
             secrets_totp_verify(
                 &mut matched,
                 code.as_ptr(),
-                key.as_ptr(),
+                key.as_ptr().cast(),
                 key.len(),
                 1_700_000_000,
                 30,

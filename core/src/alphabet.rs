@@ -6,7 +6,7 @@
 //! pass over the whole alphabet with arithmetic masks instead of a table
 //! look-up whose cache line would depend on it.
 
-use crate::encode::mask_lt;
+use crate::ct::{LANES, mask_lt};
 use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, RandomStream, with_stream};
 use crate::uniform;
@@ -193,7 +193,6 @@ impl Alphabet {
         // Performance: eight bytes per step (SWAR) over every word of the
         // alphabet; the lane that holds `index` keeps its byte, the others
         // are masked off. The alphabet length is public, the index secret.
-        const LANES: u64 = 0x0101_0101_0101_0101;
         const HIGH: u64 = 0x80 * LANES;
         // Lane k of word w holds position 8w + k; lane values stay below 128.
         const POSITIONS: u64 = 0x0706_0504_0302_0100;
@@ -234,8 +233,8 @@ impl Alphabet {
         Ok(())
     }
 
-    /// Writes `length` uniform characters at the start of `out` (room for
-    /// the NUL checked) with one request to `source`; returns `length`.
+    /// Writes `length` uniform characters at the start of `out` with one
+    /// request to `source`; returns `length`.
     pub fn generate<S: EntropySource>(
         &self,
         source: &mut S,

@@ -1,4 +1,7 @@
-//! Constant-time comparison and wiping (Python's `compare_digest`).
+//! Constant-time building blocks, in one place: branch-free masks, the
+//! byte-lane constant of the SWAR loops, selection at a secret index,
+//! equality (Python's `compare_digest`) and wiping. Everything here takes
+//! time that depends on public lengths only.
 
 use subtle::ConstantTimeEq;
 use zeroize::Zeroize;
@@ -23,6 +26,24 @@ pub fn digest_eq(a: &[u8], b: &[u8]) -> bool {
         diff |= (x ^ y) as u64;
     }
     diff.ct_eq(&0).into()
+}
+
+/// One in every byte lane of a word: SWAR loops (eight bytes a step)
+/// broadcast a byte with `b * LANES` and test lanes against it.
+pub(crate) const LANES: u64 = 0x0101_0101_0101_0101;
+
+/// All ones when `x < y`, else zero (`x`, `y` below 2^31).
+#[inline(always)]
+pub(crate) fn mask_lt(x: u32, y: u32) -> u32 {
+    0u32.wrapping_sub(x.wrapping_sub(y) >> 31)
+}
+
+/// All ones when `x == y`, else zero (`x`, `y` below 2^31).
+#[inline(always)]
+pub(crate) fn mask_eq_u32(x: u32, y: u32) -> u32 {
+    let d = x ^ y;
+    // d - 1 underflows (sets bit 31) only when d == 0.
+    0u32.wrapping_sub((d.wrapping_sub(1) & !d) >> 31)
 }
 
 /// All ones when `x == y`, else zero, without a branch (`x ^ y` below 2^63:
@@ -62,6 +83,18 @@ pub fn wipe(buf: &mut [u8]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masks() {
+        for x in 0..300 {
+            for y in 0..300 {
+                assert_eq!(mask_lt(x, y), if x < y { u32::MAX } else { 0 });
+                assert_eq!(mask_eq_u32(x, y), if x == y { u32::MAX } else { 0 });
+                let same = if x == y { u64::MAX } else { 0 };
+                assert_eq!(mask_eq(x as u64, y as u64), same);
+            }
+        }
+    }
 
     #[test]
     fn equality() {

@@ -22,6 +22,14 @@ pub(crate) const ALPHANUMERIC: Alphabet = Alphabet::constant(b"23456789ABCDEFGHJ
 
 /// Writes a uniform code of `digits` decimal digits (1..=64, else
 /// `InvalidArgument`); returns `digits`.
+///
+/// ```
+/// # use secrets_core::testing::TestSource;
+/// let mut out = [0u8; 6];
+/// secrets_core::otp_code::numeric(&mut TestSource::default(), &mut out, 6)?;
+/// assert!(out.iter().all(u8::is_ascii_digit));
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn numeric<S: EntropySource>(source: &mut S, out: &mut [u8], digits: usize) -> Result<usize> {
     generate(source, out, digits, MAX_DIGITS, &DIGITS)
 }

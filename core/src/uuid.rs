@@ -14,6 +14,14 @@ pub const TEXT_LEN: usize = 36;
 const GROUPS: [usize; 5] = [4, 2, 2, 2, 6];
 
 /// Writes a version 4 UUID at the start of `out`; returns 36.
+///
+/// ```
+/// # use secrets_core::testing::TestSource;
+/// let mut out = [0u8; 36];
+/// secrets_core::uuid::v4(&mut TestSource::default(), &mut out)?;
+/// assert_eq!(out[14], b'4');
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn v4<S: EntropySource>(source: &mut S, out: &mut [u8]) -> Result<usize> {
     let text = text_area(out, TEXT_LEN)?;
     let mut bytes = [0u8; 16];

@@ -22,7 +22,7 @@ fn encode(bytes: &[u8]) -> Vec<u8> {
         secrets_base32_encode(
             out.as_mut_ptr().cast(),
             out.len(),
-            bytes.as_ptr(),
+            bytes.as_ptr().cast(),
             bytes.len(),
         )
     };

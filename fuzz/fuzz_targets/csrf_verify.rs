@@ -40,7 +40,7 @@ fuzz_target!(|data: &[u8]| {
         secrets_csrf_token(
             out.ptr().cast(),
             out.size(),
-            KEY.as_ptr(),
+            KEY.as_ptr().cast(),
             KEY.len(),
             ptr_of(&issue_session),
             issued_at,
@@ -99,7 +99,7 @@ fuzz_target!(|data: &[u8]| {
     let status = unsafe {
         secrets_csrf_verify(
             candidate_c.as_ptr().cast(),
-            key.as_ptr(),
+            key.as_ptr().cast(),
             key.len(),
             ptr_of(&verify_session),
             now,

@@ -18,11 +18,11 @@ fn reference(key: &[u8], msg: &[u8]) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
-fn ptr_or_null(b: &[u8]) -> *const u8 {
+fn ptr_or_null(b: &[u8]) -> *const core::ffi::c_void {
     if b.is_empty() {
         core::ptr::null()
     } else {
-        b.as_ptr()
+        b.as_ptr().cast()
     }
 }
 

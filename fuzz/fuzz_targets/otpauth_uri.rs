@@ -108,7 +108,7 @@ fuzz_target!(|data: &[u8]| {
         let key_ptr = if key.is_empty() {
             core::ptr::null()
         } else {
-            key.as_ptr()
+            key.as_ptr().cast()
         };
         let status = unsafe {
             secrets_otpauth_uri(

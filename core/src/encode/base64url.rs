@@ -1,7 +1,7 @@
 //! Base64url without padding (RFC 4648 §5), constant time, as Python's
 //! `base64.urlsafe_b64encode(...).rstrip(b"=")`.
 
-use super::{mask_eq, mask_lt};
+use crate::ct::{LANES, mask_eq_u32, mask_lt};
 use crate::error::{Error, Result, object_size};
 
 /// Characters for `n` bytes, `ceil(4n / 3)`, or `InvalidArgument` when that
@@ -21,8 +21,8 @@ fn char_of(x: u32) -> u8 {
     let upper = mask_lt(x, 26) & (x + b'A' as u32);
     let lower = !mask_lt(x, 26) & mask_lt(x, 52) & (x + b'a' as u32 - 26);
     let digit = !mask_lt(x, 52) & mask_lt(x, 62) & (x.wrapping_add(b'0' as u32).wrapping_sub(52));
-    let dash = mask_eq(x, 62) & b'-' as u32;
-    let underscore = mask_eq(x, 63) & b'_' as u32;
+    let dash = mask_eq_u32(x, 62) & b'-' as u32;
+    let underscore = mask_eq_u32(x, 63) & b'_' as u32;
     (upper | lower | digit | dash | underscore) as u8
 }
 
@@ -70,7 +70,6 @@ pub fn encode_in_place(buf: &mut [u8], n: usize) {
 /// table: the same arithmetic as [`char_of`], on eight lanes at once.
 #[inline(always)]
 fn chars8(v: u64) -> u64 {
-    const LANES: u64 = 0x0101_0101_0101_0101;
     // Sextet k (from the top) to lane k.
     let x = ((v >> 42) & 0x3f)
         | ((v >> 28) & 0x3f00)
@@ -112,7 +111,7 @@ fn value_of(c: u8) -> (u32, u32) {
         in_range(b'a', b'z'),
         in_range(b'0', b'9'),
     );
-    let (dash, underscore) = (mask_eq(c, b'-' as u32), mask_eq(c, b'_' as u32));
+    let (dash, underscore) = (mask_eq_u32(c, b'-' as u32), mask_eq_u32(c, b'_' as u32));
     let value = (upper & c.wrapping_sub(b'A' as u32))
         | (lower & c.wrapping_sub(b'a' as u32 - 26))
         | (digit & (c + 52 - b'0' as u32))
@@ -160,8 +159,6 @@ pub fn decode(text: &[u8], out: &mut [u8]) -> Result<usize> {
     }
     Ok(len)
 }
-
-const LANES: u64 = 0x0101_0101_0101_0101;
 
 /// Up to eight characters (a shorter block is padded with 'A') to their
 /// 6-bit values, one per byte lane (first character in the low lane), and

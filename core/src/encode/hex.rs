@@ -1,6 +1,6 @@
 //! Lowercase hexadecimal (RFC 4648 §8 alphabet, lowercase), constant time.
 
-use super::mask_lt;
+use crate::ct::{LANES, mask_lt};
 use crate::error::{Result, object_size};
 
 /// Characters for `n` bytes, or `InvalidArgument` when that is no possible size.
@@ -60,7 +60,6 @@ fn block<const N: usize>(buf: &mut [u8], at: usize) -> Option<&mut [u8; N]> {
 /// little-endian word, computed lane by lane without a branch or table.
 #[inline(always)]
 fn digits4(x: u32) -> u64 {
-    const LANES: u64 = 0x0101_0101_0101_0101;
     // Byte k of `x` to lane 2k ...
     let mut t = x as u64;
     t = (t | (t << 16)) & 0x0000_ffff_0000_ffff;

@@ -13,32 +13,3 @@ pub mod base32;
 pub mod base62;
 pub mod base64url;
 pub mod hex;
-
-/// All ones when `x < y`, else zero (`x`, `y` below 2^31).
-#[inline(always)]
-pub(crate) fn mask_lt(x: u32, y: u32) -> u32 {
-    0u32.wrapping_sub(x.wrapping_sub(y) >> 31)
-}
-
-/// All ones when `x == y`, else zero (`x`, `y` below 2^31).
-#[inline(always)]
-pub(crate) fn mask_eq(x: u32, y: u32) -> u32 {
-    let d = x ^ y;
-    // d - 1 underflows (sets bit 31) only when d == 0.
-    0u32.wrapping_sub((d.wrapping_sub(1) & !d) >> 31)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn masks() {
-        for x in 0..300 {
-            for y in 0..300 {
-                assert_eq!(mask_lt(x, y), if x < y { u32::MAX } else { 0 });
-                assert_eq!(mask_eq(x, y), if x == y { u32::MAX } else { 0 });
-            }
-        }
-    }
-}
