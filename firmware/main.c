@@ -22,9 +22,6 @@
 #include "semihost.h"
 #include "trng_stub.h"
 
-/* Text as a byte input (the header declares byte inputs as uint8_t or void). */
-#define B(text) ((const void *)(text))
-
 static uint32_t passed, failed;
 
 static void check(bool ok, const char *what)
@@ -176,32 +173,32 @@ static void known_answers(void)
         0xb0, 0x34, 0x4c, 0x61, 0xd8, 0xdb, 0x38, 0x53, 0x5c, 0xa8, 0xaf,
         0xce, 0xaf, 0x0b, 0xf1, 0x2b, 0x88, 0x1d, 0xc2, 0x00, 0xc9, 0x83,
         0x3d, 0xa7, 0x26, 0xe9, 0x37, 0x6c, 0x2e, 0x32, 0xcf, 0xf7};
-    check(MEASURED("hmac_sha256", secrets_hmac_sha256(tag, key1, 20, B("Hi There"), 8)) ==
+    check(MEASURED("hmac_sha256", secrets_hmac_sha256(tag, key1, 20, "Hi There", 8)) ==
                   SECRETS_OK &&
               mem_eq(tag, tc1, 32),
           "RFC 4231 test case 1");
     const char *what = "what do ya want for nothing?";
     check(MEASURED("hmac_sha256_hex",
-                   secrets_hmac_sha256_hex(hex, sizeof hex, B("Jefe"), 4, B(what), str_len(what))) ==
+                   secrets_hmac_sha256_hex(hex, sizeof hex, "Jefe", 4, what, str_len(what))) ==
                   SECRETS_OK &&
               str_eq(hex, "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"),
           "RFC 4231 test case 2");
     const char *big = "Test Using Larger Than Block-Size Key - Hash Key First";
-    check(secrets_hmac_sha256_hex(hex, sizeof hex, key6, sizeof key6, B(big), str_len(big)) ==
+    check(secrets_hmac_sha256_hex(hex, sizeof hex, key6, sizeof key6, big, str_len(big)) ==
                   SECRETS_OK &&
               str_eq(hex, "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"),
           "RFC 4231 test case 6");
     check(MEASURED("hmac_sha256_verify",
-                   secrets_hmac_sha256_verify(tc1, 32, key1, 20, B("Hi There"), 8)) == SECRETS_OK,
+                   secrets_hmac_sha256_verify(tc1, 32, key1, 20, "Hi There", 8)) == SECRETS_OK,
           "hmac_sha256_verify accepts");
-    check(secrets_hmac_sha256_verify(tc1, 32, key1, 20, B("Hi there"), 8) == SECRETS_ERR_MISMATCH,
+    check(secrets_hmac_sha256_verify(tc1, 32, key1, 20, "Hi there", 8) == SECRETS_ERR_MISMATCH,
           "hmac_sha256_verify refuses");
 
     /* RFC 4226 appendix D (HOTP, SHA-1). */
     char code[SECRETS_HOTP_CODE_SIZE];
     static const char *const hotp[3] = {"755224", "287082", "359152"};
     for (uint64_t c = 0; c < 3; c++)
-        check(MEASURED("hotp", secrets_hotp(code, sizeof code, B(rfc6238_keys[0]), 20, c, 6,
+        check(MEASURED("hotp", secrets_hotp(code, sizeof code, rfc6238_keys[0], 20, c, 6,
                                             SECRETS_OTP_SHA1)) == SECRETS_OK &&
                   str_eq(code, hotp[c]),
               "RFC 4226 HOTP");
@@ -216,18 +213,18 @@ static void known_answers(void)
     for (int t = 0; t < 3; t++)
         for (uint32_t a = 0; a < 3; a++) {
             const char *k = rfc6238_keys[a];
-            check(MEASURED("totp", secrets_totp(code, sizeof code, B(k), str_len(k), times[t], 30, 8,
+            check(MEASURED("totp", secrets_totp(code, sizeof code, k, str_len(k), times[t], 30, 8,
                                                 a + 1)) == SECRETS_OK &&
                       str_eq(code, totp[t][a]),
                   "RFC 6238 TOTP");
         }
     uint64_t matched = 0;
     check(MEASURED("totp_verify",
-                   secrets_totp_verify(&matched, "07081804", B(rfc6238_keys[0]), 20, 1111111109 + 30,
+                   secrets_totp_verify(&matched, "07081804", rfc6238_keys[0], 20, 1111111109 + 30,
                                        30, 8, SECRETS_OTP_SHA1, 1)) == SECRETS_OK &&
               matched == 1111111109 / 30,
           "totp_verify within the window");
-    check(secrets_totp_verify(&matched, "07081805", B(rfc6238_keys[0]), 20, 1111111109, 30, 8,
+    check(secrets_totp_verify(&matched, "07081805", rfc6238_keys[0], 20, 1111111109, 30, 8,
                               SECRETS_OTP_SHA1, 1) == SECRETS_ERR_MISMATCH &&
               matched == 0,
           "totp_verify refuses");
@@ -236,7 +233,7 @@ static void known_answers(void)
     char b32[SECRETS_BASE32_ENCODED_SIZE(6)];
     uint8_t raw[8];
     size_t raw_len = 0;
-    check(MEASURED("base32_encode", secrets_base32_encode(b32, sizeof b32, B("foobar"), 6)) ==
+    check(MEASURED("base32_encode", secrets_base32_encode(b32, sizeof b32, "foobar", 6)) ==
                   SECRETS_OK &&
               str_eq(b32, "MZXW6YTBOI"),
           "base32_encode foobar");
@@ -247,14 +244,14 @@ static void known_answers(void)
 
     char uri[160];
     check(MEASURED("otpauth_uri", secrets_otpauth_uri(uri, sizeof uri, "ACME Co", "jane@x.org",
-                                                      B("foobar"), 6, 30, 6, SECRETS_OTP_SHA1)) ==
+                                                      "foobar", 6, 30, 6, SECRETS_OTP_SHA1)) ==
                   SECRETS_OK &&
               str_eq(uri, "otpauth://totp/ACME%20Co:jane%40x.org?secret=MZXW6YTBOI&issuer=ACME%"
                           "20Co&algorithm=SHA1&digits=6&period=30"),
           "otpauth_uri");
 
-    check(secrets_compare_digest(B("abc"), 3, B("abc"), 3) &&
-              !secrets_compare_digest(B("abc"), 3, B("abd"), 3),
+    check(secrets_compare_digest("abc", 3, "abc", 3) &&
+              !secrets_compare_digest("abc", 3, "abd", 3),
           "compare_digest");
     check(str_eq(secrets_strerror(SECRETS_ERR_ENTROPY), "the entropy source failed"),
           "strerror(ENTROPY) names the entropy source");
@@ -509,12 +506,12 @@ static void bad_input(void)
               all_zero(buf, sizeof buf),
           "otp_numeric(0)");
     fill(buf, sizeof buf, 'x');
-    check(secrets_hotp(buf, sizeof buf, B("k"), 1, 0, 5, SECRETS_OTP_SHA1) ==
+    check(secrets_hotp(buf, sizeof buf, "k", 1, 0, 5, SECRETS_OTP_SHA1) ==
                   SECRETS_ERR_INVALID_ARGUMENT &&
               all_zero(buf, sizeof buf),
           "hotp: 5 digits");
     fill(buf, sizeof buf, 'x');
-    check(secrets_hotp(buf, sizeof buf, B("k"), 1, 0, 6, 9) == SECRETS_ERR_INVALID_ARGUMENT &&
+    check(secrets_hotp(buf, sizeof buf, "k", 1, 0, 6, 9) == SECRETS_ERR_INVALID_ARGUMENT &&
               all_zero(buf, sizeof buf),
           "hotp: unknown algorithm");
     size_t n = 5;
@@ -522,7 +519,7 @@ static void bad_input(void)
     check(secrets_base32_decode((uint8_t *)buf, sizeof buf, &n, "MZ!W") == SECRETS_ERR_MALFORMED &&
               all_zero(buf, sizeof buf) && n == 0,
           "base32_decode: bad character");
-    check(secrets_csrf_verify("short", B("0123456789abcdef"), 16, NULL, 0, 60) ==
+    check(secrets_csrf_verify("short", "0123456789abcdef", 16, NULL, 0, 60) ==
               SECRETS_ERR_MALFORMED,
           "csrf_verify: malformed");
     check(secrets_api_key_check("ghp_short") == SECRETS_ERR_MALFORMED, "api_key_check: short");
@@ -555,7 +552,7 @@ static secrets_status g_randbelow(uint8_t *o)
         o[i] = (uint8_t)(v >> (8 * i));
     return s;
 }
-static secrets_status g_choice(uint8_t *o) { return secrets_choice(o, B("abcdefghij"), 10); }
+static secrets_status g_choice(uint8_t *o) { return secrets_choice(o, "abcdefghij", 10); }
 static secrets_status g_sample(uint8_t *o)
 {
     return secrets_sample((size_t *)(void *)o, OUT_SIZE / sizeof(size_t), 1000);
@@ -585,7 +582,7 @@ static secrets_status g_api_key_checksummed(uint8_t *o)
 static secrets_status g_uuid4(uint8_t *o) { return secrets_uuid4((char *)o, OUT_SIZE); }
 static secrets_status g_csrf(uint8_t *o)
 {
-    return secrets_csrf_token((char *)o, OUT_SIZE, B("0123456789abcdef"), 16, NULL, 1700000000);
+    return secrets_csrf_token((char *)o, OUT_SIZE, "0123456789abcdef", 16, NULL, 1700000000);
 }
 
 static const struct {
