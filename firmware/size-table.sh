@@ -13,7 +13,7 @@ text() { # extra linker flags...
     arm-none-eabi-gcc -Os -ffreestanding -nostdlib -ffunction-sections -fdata-sections \
         -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16 -Iinclude -Ifirmware \
         -T firmware/mps2.ld -Wl,--gc-sections -Wl,--no-warn-rwx-segments -Wl,--no-warn-execstack \
-        -o "$tmp/a.elf" firmware/startup.c firmware/semihost.c firmware/trng_stub.c "$tmp/empty.c" \
+        -DFIRMWARE_BARE -o "$tmp/a.elf" firmware/startup.c firmware/trng_stub.c "$tmp/empty.c" \
         "$lib" -lgcc "$@"
     arm-none-eabi-size "$tmp/a.elf" | awk 'NR == 2 { print $1 }'
 }
@@ -24,4 +24,4 @@ for f in $(grep -oE 'secrets_[a-z0-9_]+\(' include/secrets.h | tr -d '(' | sort 
     echo "| \`$f\` | $(($(text -Wl,--require-defined="$f") - base)) |"
 done
 echo
-echo "Baseline (startup, semihosting, TEST-ONLY TRNG stub): $base bytes."
+echo "Baseline (startup without console, TEST-ONLY TRNG stub): $base bytes."

@@ -97,9 +97,11 @@ const fn is_ambiguous(c: u8) -> bool {
 /// each other).
 const MAX_CLASSES: usize = 4;
 
-/// Redraws are planned for so that a call needs a second request with
-/// probability below 2^-MISS_BITS.
-const MISS_BITS: u32 = 30;
+/// Redraws are planned for so that they make a call need a second request
+/// with probability below 2^-MISS_BITS (0.1 %), well inside the request
+/// promise: one request in at least 99 % of calls (the stream then keys a
+/// ChaCha20 stream from one more request, and never needs a third).
+const MISS_BITS: u32 = 10;
 
 /// Whole-password draws a plan can provide for, in steps of at most 1.5x.
 const ATTEMPTS: [u16; 18] = [
@@ -775,8 +777,11 @@ mod tests {
         }
     }
 
+    /// The request promise: one request in at least 99 % of calls. 300
+    /// calls with more than 12 that needed another would happen with
+    /// probability below 10^-4 at a rate of 1 %.
     #[test]
-    fn one_request_per_password() {
+    fn one_request_in_nearly_every_call() {
         for (flags, length) in [
             (DEFAULT, 4),
             (DEFAULT, 5),
@@ -789,10 +794,13 @@ mod tests {
             let policy = Policy::from_flags(flags).unwrap();
             let mut src = CountingOs::default();
             let mut out = [0u8; 4001];
+            let mut more = 0;
             for _ in 0..300 {
+                let before = src.requests;
                 policy.generate(&mut src, &mut out, length).unwrap();
+                more += usize::from(src.requests - before > 1);
             }
-            assert_eq!(src.requests, 300, "{flags:#x} L={length}");
+            assert!(more <= 12, "{flags:#x} L={length}: {more} of 300");
         }
     }
 
