@@ -3,6 +3,16 @@
 //!
 //! The random bytes are requested straight into the tail of the caller's
 //! buffer and encoded in place: one request, no other copy of the secret.
+//!
+//! ```
+//! use secrets_core::token::{self, DEFAULT_ENTROPY};
+//! # let source = &mut secrets_core::testing::TestSource::default();
+//! // A password-reset link token: 43 URL-safe characters, 256 bits.
+//! let mut link = [0u8; 43];
+//! let len = token::urlsafe(source, &mut link, DEFAULT_ENTROPY)?;
+//! assert_eq!(len, 43);
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
 use crate::encode::{base64url, hex};
 use crate::error::{Result, text_area};
@@ -10,6 +20,14 @@ use crate::rng::EntropySource;
 
 /// Bytes of entropy in a token when the caller has no better figure: 32, as
 /// Python's `secrets` module uses (256 bits).
+///
+/// ```
+/// use secrets_core::token::{self, DEFAULT_ENTROPY};
+/// # let source = &mut secrets_core::testing::TestSource::default();
+/// let mut session_key = [0u8; DEFAULT_ENTROPY];
+/// token::bytes(source, &mut session_key)?;
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub const DEFAULT_ENTROPY: usize = 32;
 
 /// Fills `out` with random bytes in one request (nothing for an empty `out`).
