@@ -46,7 +46,7 @@ impl Sink<'_> {
 
     fn push(&mut self, bytes: &[u8]) {
         if let Some(dst) = self.take(bytes.len()) {
-            dst.copy_from_slice(bytes);
+            dst.iter_mut().zip(bytes).for_each(|(d, &b)| *d = b);
         }
     }
 
