@@ -642,12 +642,27 @@ static void entropy_failures(void)
     check(secrets_token_bytes(out, 16) == SECRETS_OK && !all_zero(out, 16), "recovers");
 }
 
+/* The hook's side of the request promise: no empty request, and none larger
+ * than a stream's 256-byte buffer (bigger outputs come from ChaCha20 keyed
+ * by a 32-byte request). */
+static void request_sizes(void)
+{
+    sh_puts("hook requests ");
+    sh_put_uint(trng_stub_requests());
+    sh_puts(", largest ");
+    sh_put_uint((uint32_t)trng_stub_largest());
+    sh_puts("\n");
+    check(trng_stub_empty_requests() == 0, "no request of 0 bytes");
+    check(trng_stub_largest() <= 256, "no request over 256 bytes");
+}
+
 int main(void)
 {
     known_answers();
     generators();
     bad_input();
     entropy_failures();
+    request_sizes();
     sh_put_uint(passed);
     sh_puts(" passed, ");
     sh_put_uint(failed);

@@ -17,6 +17,8 @@ static uint32_t state = 0x2545F491u;
 static uint32_t requests;
 static uint32_t fail_at;   /* absolute request number that fails; 0: none */
 static int zeros;
+static size_t largest;
+static uint32_t empty;
 
 void trng_stub_fail_at(uint32_t n, int zeros_before)
 {
@@ -34,10 +36,22 @@ uint32_t trng_stub_requests(void)
     return requests;
 }
 
+size_t trng_stub_largest(void)
+{
+    return largest;
+}
+
+uint32_t trng_stub_empty_requests(void)
+{
+    return empty;
+}
+
 int secrets_platform_entropy(void *buf, size_t len)
 {
     uint8_t *out = buf;
     requests++;
+    largest = len > largest ? len : largest;
+    empty += len == 0;
     if (fail_at && requests == fail_at) {
         /* A transfer that breaks halfway: the library must not use these. */
         for (size_t i = 0; i < len / 2; i++)

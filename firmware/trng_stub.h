@@ -3,6 +3,7 @@
 #ifndef FIRMWARE_TRNG_STUB_H
 #define FIRMWARE_TRNG_STUB_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* Failure injection: the request numbered `n` from now on (1 = the next
@@ -19,5 +20,10 @@ void trng_stub_seed(uint32_t seed);
 
 /* Requests made so far. */
 uint32_t trng_stub_requests(void);
+
+/* The largest `len` requested so far, and how many requests had `len` 0
+ * (the contract in secrets_platform.h promises none). */
+size_t trng_stub_largest(void);
+uint32_t trng_stub_empty_requests(void);
 
 #endif

@@ -36,8 +36,8 @@ extern "C" {
  * "outputs over 256 bytes make one 32-byte request that keys a per-call
  * ChaCha20 stream; every other call makes one request in at least 99 % of
  * calls, and a third request has probability below 2^-64. A firmware hook is
- * called under the same rule." `len` is at least 1 and, for one request,
- * at most a few hundred bytes (the size of the call's plan).
+ * called under the same rule." `len` is between 1 and 256: a call that needs
+ * more random bytes draws them from ChaCha20 keyed by a 32-byte request.
  *
  * Reentrancy: the library keeps no state and holds no lock between or
  * during calls. If the firmware calls libsecrets from several threads, or
