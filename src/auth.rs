@@ -3,11 +3,11 @@
 //!
 //! Outputs must not overlap inputs.
 
-use crate::Entropy;
 use crate::boundary::object_size;
 use crate::boundary::{
     array_out, in_bytes, in_cstr, in_optional_cstr, status_of, text_out, text_size,
 };
+use crate::os_entropy::OsEntropy;
 use crate::status::secrets_status;
 use core::ffi::{c_char, c_void};
 use secrets_core::encode::base32;
@@ -177,7 +177,7 @@ pub unsafe extern "C" fn secrets_csrf_token(
         text_out(out, out_size, |buf| {
             let key = in_bytes(key, key_len)?;
             let session = in_optional_cstr(session_id);
-            Ok::<_, secrets_status>(csrf::issue(&mut Entropy, buf, key, session, now_unix)?)
+            Ok::<_, secrets_status>(csrf::issue(&mut OsEntropy, buf, key, session, now_unix)?)
         })
     }
 }

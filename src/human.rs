@@ -1,8 +1,8 @@
 //! Human-facing secrets: passwords, passphrases, one-time codes, API keys
 //! and UUIDs.
 
-use crate::Entropy;
 use crate::boundary::{in_array, in_cstr, in_optional_cstr, status_of, text_out, text_size};
+use crate::os_entropy::OsEntropy;
 use crate::status::secrets_status;
 use core::ffi::c_char;
 use secrets_core::alphabet::{self, Alphabet};
@@ -103,7 +103,7 @@ pub unsafe extern "C" fn secrets_password(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            Policy::from_flags(flags)?.generate(&mut Entropy, buf, length)
+            Policy::from_flags(flags)?.generate(&mut OsEntropy, buf, length)
         })
     }
 }
@@ -135,7 +135,7 @@ pub unsafe extern "C" fn secrets_password_custom(
         text_out(out, out_size, |buf| {
             let alphabet = Alphabet::new(in_cstr(alphabet)?)?;
             let policy = Policy::from_alphabet(alphabet);
-            Ok::<_, secrets_status>(policy.generate(&mut Entropy, buf, length)?)
+            Ok::<_, secrets_status>(policy.generate(&mut OsEntropy, buf, length)?)
         })
     }
 }
@@ -177,7 +177,7 @@ pub unsafe extern "C" fn secrets_passphrase(
     unsafe {
         text_out(out, out_size, |buf| {
             let separator = in_optional_cstr(separator).unwrap_or(DEFAULT_SEPARATOR);
-            passphrase::generate(&mut Entropy, buf, words, &EffLarge, separator)
+            passphrase::generate(&mut OsEntropy, buf, words, &EffLarge, separator)
         })
     }
 }
@@ -253,7 +253,7 @@ pub unsafe extern "C" fn secrets_passphrase_custom(
         text_out(out, out_size, |buf| {
             let list = CWordList::new(in_array(wordlist, wordlist_len)?)?;
             let separator = in_optional_cstr(separator).unwrap_or(DEFAULT_SEPARATOR);
-            let phrase = passphrase::generate_custom(&mut Entropy, buf, words, &list, separator);
+            let phrase = passphrase::generate_custom(&mut OsEntropy, buf, words, &list, separator);
             Ok::<_, secrets_status>(phrase?)
         })
     }
@@ -276,7 +276,7 @@ pub unsafe extern "C" fn secrets_otp_numeric(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            otp_code::numeric(&mut Entropy, buf, digits)
+            otp_code::numeric(&mut OsEntropy, buf, digits)
         })
     }
 }
@@ -299,7 +299,7 @@ pub unsafe extern "C" fn secrets_otp_alphanumeric(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            otp_code::alphanumeric(&mut Entropy, buf, length)
+            otp_code::alphanumeric(&mut OsEntropy, buf, length)
         })
     }
 }
@@ -327,7 +327,7 @@ pub unsafe extern "C" fn secrets_api_key(
     unsafe {
         text_out(out, out_size, |buf| {
             let prefix = in_optional_cstr(prefix).unwrap_or_default();
-            apikey::plain(&mut Entropy, buf, prefix, nbytes)
+            apikey::plain(&mut OsEntropy, buf, prefix, nbytes)
         })
     }
 }
@@ -367,7 +367,7 @@ pub unsafe extern "C" fn secrets_api_key_checksummed(
     unsafe {
         text_out(out, out_size, |buf| {
             let prefix = in_cstr(prefix)?;
-            Ok::<_, secrets_status>(apikey::checksummed(&mut Entropy, buf, prefix)?)
+            Ok::<_, secrets_status>(apikey::checksummed(&mut OsEntropy, buf, prefix)?)
         })
     }
 }
@@ -404,7 +404,7 @@ pub unsafe extern "C" fn secrets_api_key_check(key: *const c_char) -> secrets_st
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_uuid4(out: *mut c_char, out_size: usize) -> secrets_status {
-    unsafe { text_out(out, out_size, |buf| uuid::v4(&mut Entropy, buf)) }
+    unsafe { text_out(out, out_size, |buf| uuid::v4(&mut OsEntropy, buf)) }
 }
 
 /// Bits of entropy in `length` characters each drawn uniformly and

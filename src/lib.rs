@@ -24,17 +24,19 @@ pub mod human;
 pub mod auth;
 
 pub(crate) mod boundary;
+// The entropy source every exported function draws from, by the name they
+// use for it (`os_entropy::OsEntropy`): the operating system's, or with
+// `platform-entropy` the firmware's hook.
 #[cfg(all(feature = "os-entropy", not(feature = "platform-entropy")))]
 pub(crate) mod os_entropy;
 #[cfg(feature = "platform-entropy")]
 pub(crate) mod platform_entropy;
-
-#[cfg(all(feature = "os-entropy", not(feature = "platform-entropy")))]
-pub(crate) use os_entropy::OsEntropy as Entropy;
-/// The entropy source every exported function draws from: the firmware's
-/// hook with `platform-entropy`, else the operating system's.
 #[cfg(feature = "platform-entropy")]
-pub(crate) use platform_entropy::PlatformEntropy as Entropy;
+pub(crate) mod os_entropy {
+    //! With `platform-entropy` the generators' source is the firmware's
+    //! `secrets_platform_entropy()`, under the name the OS source has.
+    pub(crate) use crate::platform_entropy::PlatformEntropy as OsEntropy;
+}
 
 #[cfg(not(any(feature = "os-entropy", feature = "platform-entropy")))]
 compile_error!(

@@ -1,9 +1,9 @@
 //! Core randomness: the C face of Python's `secrets` module.
 
-use crate::Entropy;
 use crate::boundary::{
     array_mut, array_out, in_bytes, object_size, text_out, text_size, value_out,
 };
+use crate::os_entropy::OsEntropy;
 use crate::status::secrets_status;
 use core::ffi::{c_char, c_void};
 use secrets_core::{ct, random, token};
@@ -23,7 +23,7 @@ const _: () = assert!(SECRETS_DEFAULT_ENTROPY == token::DEFAULT_ENTROPY);
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_token_bytes(out: *mut u8, nbytes: usize) -> secrets_status {
-    unsafe { array_out(out, nbytes, |buf| token::bytes(&mut Entropy, buf)) }
+    unsafe { array_out(out, nbytes, |buf| token::bytes(&mut OsEntropy, buf)) }
 }
 
 /// Writes `2 * nbytes` lowercase hex characters of `nbytes` random bytes and
@@ -41,7 +41,7 @@ pub unsafe extern "C" fn secrets_token_hex(
     out_size: usize,
     nbytes: usize,
 ) -> secrets_status {
-    unsafe { text_out(out, out_size, |buf| token::hex(&mut Entropy, buf, nbytes)) }
+    unsafe { text_out(out, out_size, |buf| token::hex(&mut OsEntropy, buf, nbytes)) }
 }
 
 /// The `out_size` `secrets_token_hex` needs: `2 * nbytes + 1`, or 0 when
@@ -67,7 +67,7 @@ pub unsafe extern "C" fn secrets_token_urlsafe(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            token::urlsafe(&mut Entropy, buf, nbytes)
+            token::urlsafe(&mut OsEntropy, buf, nbytes)
         })
     }
 }
@@ -87,7 +87,7 @@ pub extern "C" fn secrets_token_urlsafe_size(nbytes: usize) -> usize {
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_randbelow(out: *mut u64, upper: u64) -> secrets_status {
-    unsafe { value_out(out, || random::below(&mut Entropy, upper)) }
+    unsafe { value_out(out, || random::below(&mut OsEntropy, upper)) }
 }
 
 /// Writes an integer of `k` random bits, uniform in `[0, 2^k)`, to `*out`
@@ -98,7 +98,7 @@ pub unsafe extern "C" fn secrets_randbelow(out: *mut u64, upper: u64) -> secrets
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_randbits(out: *mut u64, k: u32) -> secrets_status {
-    unsafe { value_out(out, || random::bits(&mut Entropy, k)) }
+    unsafe { value_out(out, || random::bits(&mut OsEntropy, k)) }
 }
 
 /// Writes a uniformly random element of Python's `range(start, stop, step)`
@@ -116,7 +116,7 @@ pub unsafe extern "C" fn secrets_randrange(
     stop: i64,
     step: i64,
 ) -> secrets_status {
-    unsafe { value_out(out, || random::range(&mut Entropy, start, stop, step)) }
+    unsafe { value_out(out, || random::range(&mut OsEntropy, start, stop, step)) }
 }
 
 /// Writes one uniformly chosen element of `items[0..len]` to `*out`. Every
@@ -139,7 +139,7 @@ pub unsafe extern "C" fn secrets_choice(
                 return Err(secrets_status::SECRETS_ERR_NULL_POINTER);
             }
             let items = in_bytes(items, len)?;
-            Ok::<_, secrets_status>(random::choice(&mut Entropy, items)?)
+            Ok::<_, secrets_status>(random::choice(&mut OsEntropy, items)?)
         })
     }
 }
@@ -169,7 +169,7 @@ pub unsafe extern "C" fn secrets_shuffle(
     };
     unsafe {
         array_out(base.cast::<u8>(), total, |items| {
-            random::shuffle(&mut Entropy, items, elem_size)
+            random::shuffle(&mut OsEntropy, items, elem_size)
         })
     }
 }
@@ -190,7 +190,11 @@ pub unsafe extern "C" fn secrets_sample(
     k: usize,
     population: usize,
 ) -> secrets_status {
-    unsafe { array_out(out, k, |out| random::sample(&mut Entropy, out, population)) }
+    unsafe {
+        array_out(out, k, |out| {
+            random::sample(&mut OsEntropy, out, population)
+        })
+    }
 }
 
 /// Writes a uniformly random double in `[0, 1)`, a multiple of 2^-53 (53
@@ -200,7 +204,7 @@ pub unsafe extern "C" fn secrets_sample(
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_random_double(out: *mut f64) -> secrets_status {
-    unsafe { value_out(out, || random::double(&mut Entropy)) }
+    unsafe { value_out(out, || random::double(&mut OsEntropy)) }
 }
 
 /// Writes `a + (b - a) * r` with `r` as from `secrets_random_double` (Python's
@@ -213,7 +217,7 @@ pub unsafe extern "C" fn secrets_random_double(out: *mut f64) -> secrets_status 
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_uniform(out: *mut f64, a: f64, b: f64) -> secrets_status {
-    unsafe { value_out(out, || random::uniform(&mut Entropy, a, b)) }
+    unsafe { value_out(out, || random::uniform(&mut OsEntropy, a, b)) }
 }
 
 /// True iff `a[0..a_len]` equals `b[0..b_len]`. The time taken depends on
