@@ -24,6 +24,9 @@ pub mod human;
 pub mod auth;
 
 pub(crate) mod boundary;
+pub use boundary::SECRETS_SCRUB_STACK_BYTES;
+#[cfg(feature = "test-internal-panic")]
+pub use boundary::forced_panic;
 // The entropy source every exported function draws from, by the name they
 // use for it (`os_entropy::OsEntropy`): the operating system's, or with
 // `platform-entropy` the firmware's hook.
