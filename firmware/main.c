@@ -11,8 +11,9 @@
  *
  * Output: one "out NAME HEX" line per generated value (reproducible: the
  * TEST-ONLY TRNG stub is deterministic), "stack NAME BYTES" lines (firmware
- * only), "FAIL ..." lines, and a last line "N passed, N failed". The exit
- * status is the number of failures.
+ * only), an "info" line on the requests the hook served, "FAIL ..." lines,
+ * and a last line "N passed, N failed". The exit status is the number of
+ * failures.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -647,7 +648,7 @@ static void entropy_failures(void)
  * by a 32-byte request). */
 static void request_sizes(void)
 {
-    sh_puts("hook requests ");
+    sh_puts("info hook requests ");
     sh_put_uint(trng_stub_requests());
     sh_puts(", largest ");
     sh_put_uint((uint32_t)trng_stub_largest());
