@@ -32,7 +32,7 @@ link() { # name, flags..., then sources and the library
 link firmware "${m4[@]}" "${example[@]}" "$lib_m4"
 link firmware-nodouble "${m4[@]}" -DFIRMWARE_NO_DOUBLE "${example[@]}" "$lib_m4"
 link firmware-m0 "${m0[@]}" "${example[@]}" "$lib_m0"
-link minimal "${m4[@]}" -DFIRMWARE_BARE firmware/startup.c firmware/trng_stub.c \
+link minimal "${m4[@]}" -DFIRMWARE_BARE -DTRNG_STUB_PLAIN firmware/startup.c firmware/trng_stub.c \
     firmware/minimal.c "$lib_m4"
 
 # The same program on the host, with the library's entropy hook (the
