@@ -35,7 +35,7 @@ impl Span {
     /// refused elsewhere).
     pub(crate) fn raw<T>(ptr: *const T, count: usize) -> Span {
         Span {
-            start: ptr as usize,
+            start: ptr.addr(),
             len: count.saturating_mul(size_of::<T>()),
         }
     }
@@ -299,11 +299,12 @@ pub(crate) unsafe fn in_optional_cstr<'a>(ptr: *const c_char) -> Option<&'a [u8]
     (!ptr.is_null()).then(|| unsafe { CStr::from_ptr(ptr) }.to_bytes())
 }
 
-/// Bytes of stack every function handling keys, secrets or random bytes
+/// Bytes of stack every function taking a key, tag or secret text
 /// overwrites below its own frame before it returns: more than the deepest
-/// its work reaches (measured by painting the stack; a test fails when a
-/// function goes deeper). Callers on small stacks (threads, firmware) need
-/// at least this much free below the calling frame.
+/// its work reaches (measured by painting the stack: at most 2.8 KiB on
+/// x86-64; a test fails when a function goes deeper). Callers on small
+/// stacks (threads, firmware) need at least this much free below the
+/// calling frame.
 pub const SECRETS_SCRUB_STACK_BYTES: usize = 4096;
 
 /// Returns `result` after [`scrub_stack`]: the exported functions that take

@@ -174,8 +174,8 @@ fn find_counter(
 /// matches, the one nearest `unix_time`'s step wins (the earlier on a tie).
 /// Steps outside 0..=u64::MAX are not tried.
 ///
-/// `InvalidArgument` for bad parameters (as [`check`], a zero period, a
-/// window above 10), `Malformed` for a code that is not exactly `digits`
+/// `InvalidArgument` for bad parameters (an unknown algorithm, digits
+/// outside 6..=10, an empty key, a zero period, a window above 10), `Malformed` for a code that is not exactly `digits`
 /// ASCII digits, `Mismatch` when no step matches.
 pub fn totp_verify(code: &[u8], key: &[u8], unix_time: u64, params: Totp) -> Result<u64> {
     let current = step(unix_time, params.period)?;
@@ -198,8 +198,8 @@ pub fn totp_verify(code: &[u8], key: &[u8], unix_time: u64, params: Totp) -> Res
 /// Every counter is computed and compared in constant time, never stopping
 /// at a match. Counters above u64::MAX are not tried.
 ///
-/// `InvalidArgument` for bad parameters (as [`check`], or a look-ahead
-/// above [`MAX_LOOK_AHEAD`]), `Malformed` for a code that is not exactly
+/// `InvalidArgument` for bad parameters (an unknown algorithm, digits
+/// outside 6..=10, an empty key, a look-ahead above [`MAX_LOOK_AHEAD`]), `Malformed` for a code that is not exactly
 /// `digits` ASCII digits, `Mismatch` when no counter matches.
 pub fn hotp_verify(
     code: &[u8],

@@ -214,9 +214,13 @@ pub fn decode(text: &[u8], out: &mut [u8]) -> Result<usize> {
         let hi = i.min(data) as u64;
         let first = ((5 * lo + 5) / 8).saturating_sub(1);
         let last = ((5 * hi + 5) / 8).min(len as u64);
-        let write = emit as u64;
+        // The position the byte goes to, or (no byte) one no slot has. A
+        // value, not a condition: `black_box` keeps the optimiser from
+        // splitting the loop into a writing and a non-writing copy, which
+        // would branch on `emit`.
+        let target = core::hint::black_box(pos | !((emit as i32) as i64 as u64));
         for j in first..last {
-            let hit = core::hint::black_box(mask_eq(j, pos) & write) as u8;
+            let hit = core::hint::black_box(mask_eq(j, target)) as u8;
             // j < len, a public bound (`get_mut` only spares a panic path).
             if let Some(slot) = out.get_mut(j as usize) {
                 *slot = (hit & byte) | (!hit & *slot);
