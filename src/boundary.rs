@@ -299,13 +299,25 @@ pub(crate) unsafe fn in_optional_cstr<'a>(ptr: *const c_char) -> Option<&'a [u8]
     (!ptr.is_null()).then(|| unsafe { CStr::from_ptr(ptr) }.to_bytes())
 }
 
-/// Bytes of stack every function taking a key, tag or secret text
-/// overwrites below its own frame before it returns: more than the deepest
-/// its work reaches (measured by painting the stack: at most 2.8 KiB on
-/// x86-64; a test fails when a function goes deeper). Callers on small
-/// stacks (threads, firmware) need at least this much free below the
-/// calling frame.
+/// The most stack any function taking a key, tag or secret text
+/// overwrites below its own frame before it returns: 4096 bytes on 64-bit
+/// targets, 3072 on 32-bit ones (firmware), each more than the deepest the
+/// work reaches there (measured by painting the stack: at most 2.8 KiB on
+/// x86-64 and 2.3 KiB on Cortex-M4; a test fails when a function goes
+/// deeper). Callers on small stacks (threads, firmware) need this much free
+/// below the calling frame.
 pub const SECRETS_SCRUB_STACK_BYTES: usize = 4096;
+
+/// The bytes [`scrub_stack`] overwrites on this target (see
+/// [`SECRETS_SCRUB_STACK_BYTES`]): 32-bit code has smaller frames, and
+/// firmware has a 4 KiB stack budget per call.
+#[doc(hidden)]
+pub const SCRUB_BYTES: usize = if cfg!(target_pointer_width = "32") {
+    3072
+} else {
+    SECRETS_SCRUB_STACK_BYTES
+};
+const _: () = assert!(SCRUB_BYTES <= SECRETS_SCRUB_STACK_BYTES);
 
 /// Returns `result` after [`scrub_stack`]: the exported functions that take
 /// keys or decode secrets end with `scrubbed(...)` around their work, so
@@ -316,7 +328,7 @@ pub(crate) fn scrubbed<T>(result: T) -> T {
     result
 }
 
-/// Overwrites the `SECRETS_SCRUB_STACK_BYTES` of stack just below the
+/// Overwrites the [`SCRUB_BYTES`] of stack just below the
 /// caller's frame with zeros: the frames of the work that has just
 /// returned, where copies of keys, tags and decoded secrets are left
 /// behind (the hmac crate's padded key block, the SHA-2 block buffers,
@@ -326,7 +338,7 @@ pub(crate) fn scrubbed<T>(result: T) -> T {
 /// area) and a compiler fence keep the stores from being removed as dead.
 #[inline(never)]
 pub(crate) fn scrub_stack() {
-    const WORDS: usize = SECRETS_SCRUB_STACK_BYTES / 8;
+    const WORDS: usize = SCRUB_BYTES / 8;
     let mut area = core::mem::MaybeUninit::<[u64; WORDS]>::uninit();
     let words = area.as_mut_ptr().cast::<u64>();
     for i in 0..WORDS {

@@ -24,7 +24,41 @@ pub mod human;
 pub mod auth;
 
 pub(crate) mod boundary;
-pub use boundary::SECRETS_SCRUB_STACK_BYTES;
 #[cfg(feature = "test-internal-panic")]
 pub use boundary::forced_panic;
+pub use boundary::{SCRUB_BYTES, SECRETS_SCRUB_STACK_BYTES};
+// The entropy source every exported function draws from, by the name they
+// use for it (`os_entropy::OsEntropy`): the operating system's, or with
+// `platform-entropy` the firmware's hook.
+#[cfg(all(feature = "os-entropy", not(feature = "platform-entropy")))]
 pub(crate) mod os_entropy;
+#[cfg(feature = "platform-entropy")]
+pub(crate) mod platform_entropy;
+#[cfg(feature = "platform-entropy")]
+pub(crate) mod os_entropy {
+    //! With `platform-entropy` the generators' source is the firmware's
+    //! `secrets_platform_entropy()`, under the name the OS source has.
+    pub(crate) use crate::platform_entropy::PlatformEntropy as OsEntropy;
+}
+
+#[cfg(not(any(feature = "os-entropy", feature = "platform-entropy")))]
+compile_error!(
+    "libsecrets has no entropy source: enable `os-entropy` (the default, for \
+     hosted systems) or `platform-entropy` (the firmware implements \
+     secrets_platform_entropy(), see include/secrets_platform.h)"
+);
+
+/// A `no_std` static library needs a panic handler. The library is built
+/// never to panic (CI checks that no panic path survives linking into a
+/// firmware image); were one reached, the firmware's handler decides.
+#[cfg(all(feature = "panic-handler", not(feature = "std"), not(test)))]
+#[panic_handler]
+fn panic(_: &core::panic::PanicInfo) -> ! {
+    unsafe extern "C" {
+        /// `void secrets_platform_panic(void)`: must not return.
+        fn secrets_platform_panic() -> !;
+    }
+    // SAFETY: the firmware provides it under the contract of
+    // include/secrets_platform.h.
+    unsafe { secrets_platform_panic() }
+}

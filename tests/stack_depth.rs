@@ -15,7 +15,7 @@
 //! it): `cargo test --release --test stack_depth`. The depths the core's
 //! work reaches are printed, to choose the constant.
 
-use secrets::SECRETS_SCRUB_STACK_BYTES as SCRUB;
+use secrets::SCRUB_BYTES as SCRUB;
 use secrets::auth::*;
 use secrets::human::*;
 use secrets::random::*;
@@ -343,6 +343,6 @@ fn the_core_work_fits_in_the_scrub() {
     );
     assert!(
         deepest + 1024 <= SCRUB,
-        "the core reaches {deepest} bytes; SECRETS_SCRUB_STACK_BYTES is {SCRUB}"
+        "the core reaches {deepest} bytes; the scrub covers {SCRUB}"
     );
 }

@@ -137,20 +137,26 @@ impl Alphabet {
             }
             return;
         }
-        self.bytes[start..end].copy_from_slice(other.as_bytes());
+        let dst = self.bytes.iter_mut().skip(start);
+        dst.zip(other.as_bytes()).for_each(|(d, &b)| *d = b);
         if other.runs > MAX_RUNS {
             self.runs = MAX_RUNS + 1;
         } else {
-            for r in 0..other.runs {
-                let first = start + other.run_start[r] as usize;
-                let b = self.bytes[first];
+            for &run_start in other.run_start.iter().take(other.runs) {
+                let first = start + run_start as usize;
+                // (`first` is below `end`: `get` only spares a panic path.)
+                let Some(&b) = self.bytes.get(first) else {
+                    continue;
+                };
                 // Only `other`'s first run can continue our last byte.
-                if first > 0 && self.bytes[first - 1] as usize + 1 == b as usize {
+                let before = first.checked_sub(1).and_then(|i| self.bytes.get(i));
+                if before.is_some_and(|&p| p as usize + 1 == b as usize) {
                     continue;
                 }
-                if self.runs < MAX_RUNS {
-                    self.run_start[self.runs] = first as u8;
-                    self.run_offset[self.runs] = b.wrapping_sub(first as u8);
+                let run = self.run_start.get_mut(self.runs);
+                if let (Some(start), Some(offset)) = (run, self.run_offset.get_mut(self.runs)) {
+                    *start = first as u8;
+                    *offset = b.wrapping_sub(first as u8);
                     self.runs += 1;
                 } else {
                     self.runs = MAX_RUNS + 1;
@@ -175,7 +181,8 @@ impl Alphabet {
     /// # Ok::<(), secrets_core::Error>(())
     /// ```
     pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes[..self.len]
+        // (`len` is at most MAX_ALPHABET: `get` only spares a panic path.)
+        self.bytes.get(..self.len).unwrap_or(&[])
     }
 
     /// Number of bytes.
@@ -185,7 +192,7 @@ impl Alphabet {
     /// assert_eq!(a.len(), 3);
     /// # Ok::<(), secrets_core::Error>(())
     /// ```
-    pub fn len(&self) -> usize {
+    pub const fn len(&self) -> usize {
         self.len
     }
 

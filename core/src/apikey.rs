@@ -98,7 +98,9 @@ pub fn plain<S: EntropySource>(
     let len = plain_len(prefix, nbytes)?;
     write_head(text_area(out, len)?, prefix);
     let head = head_len(prefix);
-    Ok(head + token::hex(source, &mut out[head..], nbytes)?)
+    // (`out` holds at least `head` bytes: `get_mut` only spares a panic path.)
+    let rest = out.get_mut(head..).unwrap_or_default();
+    Ok(head + token::hex(source, rest, nbytes)?)
 }
 
 /// Length of a checksummed key: the prefix is required (empty or bad is

@@ -70,7 +70,7 @@ impl Sink<'_> {
 
     fn push(&mut self, bytes: &[u8]) {
         if let Some(dst) = self.take(bytes.len()) {
-            dst.copy_from_slice(bytes);
+            dst.iter_mut().zip(bytes).for_each(|(d, &b)| *d = b);
         }
     }
 
@@ -86,17 +86,19 @@ impl Sink<'_> {
     }
 
     fn push_decimal(&mut self, mut value: u64) {
+        // Digits from the right; 20 hold any u64 (iterators: no panic path).
         let mut digits = [0u8; 20];
-        let mut start = digits.len();
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (value % 10) as u8;
+        let mut count = 0;
+        for digit in digits.iter_mut().rev() {
+            *digit = b'0' + (value % 10) as u8;
             value /= 10;
+            count += 1;
             if value == 0 {
                 break;
             }
         }
-        self.push(&digits[start..]);
+        let start = digits.len() - count;
+        self.push(digits.get(start..).unwrap_or_default());
     }
 
     /// The base32 of `key`, or when counting, the length of `key_len` bytes'.

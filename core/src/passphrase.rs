@@ -250,9 +250,13 @@ fn assemble_in_scratch<S: EntropySource, L: WordList + ?Sized>(
     separator: &[u8],
 ) -> Result<usize> {
     let mut scratch = Zeroizing::new([0u8; SCRATCH]);
-    let buf = &mut scratch[..(area.len() + 16).next_multiple_of(8)];
+    // (The caller checked that the padded length fits: the `get` only
+    // spares a panic path.)
+    let buf = scratch
+        .get_mut(..(area.len() + 16).next_multiple_of(8))
+        .unwrap_or_default();
     let len = assemble(stream, list, buf, words, separator)?;
-    area.copy_from_slice(&buf[..area.len()]);
+    area.iter_mut().zip(buf.iter()).for_each(|(a, &b)| *a = b);
     Ok(len)
 }
 

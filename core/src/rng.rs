@@ -215,7 +215,10 @@ impl<S: EntropySource> RandomStream<'_, S> {
 
 impl<S: EntropySource> Drop for RandomStream<'_, S> {
     fn drop(&mut self) {
-        self.buf[..self.high_water].zeroize();
+        // (`high_water` never exceeds the buffer: `get_mut` spares a panic path.)
+        if let Some(used) = self.buf.get_mut(..self.high_water) {
+            used.zeroize();
+        }
         if let Some(key) = &mut self.stream_key {
             key.zeroize();
         }

@@ -54,13 +54,19 @@ pub fn spare_draws(draws: usize) -> usize {
     }
 }
 
-/// How many of the 2^(8 * width) draws are rejected for `bound` (non-zero).
+/// How many of the 2^(8 * width) draws are rejected for `bound` (non-zero):
+/// `2^(8 * width) mod bound`, always below `bound`. Only the rare paths ask
+/// for it: a remainder is a division, and on 32-bit targets a 128-bit one is
+/// a library call of thousands of instructions.
 fn rejection_zone(bound: u64) -> u128 {
-    let bound = bound as u128;
-    match draw_width(bound as u64) {
+    match draw_width(bound) {
         // 2^128 mod bound, without computing 2^128.
-        16 => (u128::MAX % bound + 1) % bound,
-        width => ((1u128 << (8 * width)) - bound) % bound,
+        16 => (u128::MAX % bound as u128 + 1) % bound as u128,
+        // (2^(8 * width) - bound) mod bound in 64 bits (2^64 wraps to 0).
+        width => {
+            let power = 1u64.checked_shl(8 * width as u32).unwrap_or(0);
+            (power.wrapping_sub(bound) % bound) as u128
+        }
     }
 }
 
@@ -94,13 +100,14 @@ pub fn below<S: EntropySource>(stream: &mut RandomStream<'_, S>, bound: u64) -> 
 /// bits fall in the rejection zone (`2^128 mod bound`, probability < 2^-64).
 #[inline(never)]
 fn below_wide<S: EntropySource>(stream: &mut RandomStream<'_, S>, bound: u64) -> Result<u64> {
-    let zone = rejection_zone(bound);
     loop {
         let (x_high, x_low) = (stream.next_u64()?, stream.next_u64()?);
         let low_product = x_low as u128 * bound as u128;
         let middle = x_high as u128 * bound as u128 + (low_product >> 64);
         let fraction = (middle << 64) | (low_product as u64 as u128);
-        if fraction >= zone {
+        // The zone is below `bound`, so only a fraction below `bound` (chance
+        // below 2^-64) needs the zone itself and its 128-bit remainder.
+        if fraction >= bound as u128 || fraction >= rejection_zone(bound) {
             return Ok((middle >> 64) as u64);
         }
     }
@@ -257,7 +264,7 @@ pub fn shuffle<S: EntropySource>(
     // Performance: elements of 1, 2, 4 and 8 bytes swap as whole values
     // (two loads and two stores), not through a variable-length slice swap.
     match elem_size {
-        1 => fisher_yates(stream, count, |i, j| items.swap(i, j)),
+        1 => fisher_yates(stream, count, |i, j| swap_in(items, i, j)),
         2 => shuffle_fixed::<2, S>(stream, items),
         4 => shuffle_fixed::<4, S>(stream, items),
         8 => shuffle_fixed::<8, S>(stream, items),
@@ -272,7 +279,16 @@ fn shuffle_fixed<const W: usize, S: EntropySource>(
 ) -> Result<()> {
     let (elements, _) = items.as_chunks_mut::<W>();
     let count = elements.len();
-    fisher_yates(stream, count, |i, j| elements.swap(i, j))
+    fisher_yates(stream, count, |i, j| swap_in(elements, i, j))
+}
+
+/// `items.swap(i, j)` for indices in range by construction (the check
+/// removes `swap`'s own bounds-check panic path).
+#[inline(always)]
+fn swap_in<T>(items: &mut [T], i: usize, j: usize) {
+    if i < items.len() && j < items.len() {
+        items.swap(i, j);
+    }
 }
 
 /// Fisher-Yates: for i = count-1 down to 1, swap i with a uniform j <= i.
@@ -298,13 +314,15 @@ fn fisher_yates<S: EntropySource>(
             result = below(stream, first).map(|j| swap(first as usize - 1, j as usize));
             return;
         }
-        let mut picks = [0u64; 56];
-        match batch_below(stream, first, &mut picks[..n], product) {
+        let mut all = [0u64; 56];
+        // (n <= 56: `get_mut` only spares a panic path.)
+        let picks = all.get_mut(..n).unwrap_or_default();
+        match batch_below(stream, first, picks, product) {
             Ok(()) => {
-                for (k, &j) in picks[..n].iter().enumerate() {
+                for (k, &j) in picks.iter().enumerate() {
                     swap(first as usize - 1 - k, j as usize);
                 }
-                picks[..n].zeroize();
+                picks.zeroize();
             }
             Err(e) => result = Err(e),
         }
@@ -351,8 +369,17 @@ fn swap_elements(items: &mut [u8], elem_size: usize, i: usize, j: usize) {
     if i == j {
         return;
     }
-    let (low, high) = items.split_at_mut(i * elem_size);
-    low[j * elem_size..(j + 1) * elem_size].swap_with_slice(&mut high[..elem_size]);
+    // (j < i < count: the `get`s only spare panic paths.)
+    let Some((low, high)) = items.split_at_mut_checked(i * elem_size) else {
+        return;
+    };
+    let (Some(a), Some(b)) = (
+        low.get_mut(j * elem_size..(j + 1) * elem_size),
+        high.get_mut(..elem_size),
+    ) else {
+        return;
+    };
+    a.swap_with_slice(b);
 }
 
 /// Bytes to plan for `sample(k, population)`.
@@ -390,7 +417,7 @@ pub fn sample<S: EntropySource>(
     } else {
         first_distinct_draws(stream, out, population)?;
     }
-    fisher_yates(stream, k, |i, j| out.swap(i, j))
+    fisher_yates(stream, k, |i, j| swap_in(out, i, j))
 }
 
 /// Knuth's selection sampling: keeps each index with probability
@@ -407,7 +434,10 @@ fn select_in_order<S: EntropySource>(
             break;
         }
         if below(stream, (population - index) as u64)? < needed as u64 {
-            out[chosen] = index;
+            // (chosen < out.len(): `get_mut` only spares a panic path.)
+            if let Some(slot) = out.get_mut(chosen) {
+                *slot = index;
+            }
             chosen += 1;
         }
     }
@@ -425,21 +455,55 @@ fn first_distinct_draws<S: EntropySource>(
 ) -> Result<()> {
     let mut distinct = 0;
     while distinct < out.len() {
-        for slot in &mut out[distinct..] {
+        for slot in out.iter_mut().skip(distinct) {
             *slot = below(stream, population as u64)? as usize;
         }
-        out.sort_unstable();
+        heapsort(out);
         distinct = dedup_sorted(out);
     }
     Ok(())
+}
+
+/// Sorts `items` in place (heapsort: no allocation, and unlike the standard
+/// sorts no panic path for an inconsistent order).
+fn heapsort(items: &mut [usize]) {
+    let len = items.len();
+    for start in (0..len / 2).rev() {
+        sift_down(items, start, len);
+    }
+    // Move each maximum behind the shrinking heap.
+    for end in (1..len).rev() {
+        swap_in(items, 0, end);
+        sift_down(items, 0, end);
+    }
+}
+
+fn sift_down(items: &mut [usize], mut root: usize, end: usize) {
+    loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && items.get(child + 1) > items.get(child) {
+            child += 1;
+        }
+        if items.get(child) <= items.get(root) {
+            return;
+        }
+        swap_in(items, root, child);
+        root = child;
+    }
 }
 
 /// Moves the distinct values of sorted `items` to its front; returns how many.
 fn dedup_sorted(items: &mut [usize]) -> usize {
     let mut kept = 0;
     for i in 0..items.len() {
-        if kept == 0 || items[i] != items[kept - 1] {
-            items[kept] = items[i];
+        let value = items.get(i).copied();
+        if kept == 0 || value != items.get(kept - 1).copied() {
+            if let (Some(v), Some(slot)) = (value, items.get_mut(kept)) {
+                *slot = v;
+            }
             kept += 1;
         }
     }
@@ -543,6 +607,36 @@ pub(crate) mod tests {
         let v = with_stream(&mut src, 4, |s| below(s, 3)).unwrap();
         assert_eq!(v, ((0x5556u128 * 3) >> 16) as u64);
         assert_eq!(src.1, 4, "the first draw was rejected");
+    }
+
+    #[test]
+    fn rejection_zone_is_two_to_the_draw_bits_mod_bound() {
+        // Every width, its edges and awkward bounds, against 2^bits mod bound
+        // computed in 128 bits (2^128 as u128::MAX + 1).
+        let mut bounds = vec![1, 2, 3, 10, 62, 95, 7776, 1_000_000, u64::MAX];
+        bounds.push(10u64.pow(19));
+        for shift in 1..64 {
+            bounds.extend([(1u64 << shift) - 1, 1 << shift, (1 << shift) + 1]);
+        }
+        for bound in bounds {
+            let bits = 8 * draw_width(bound) as u32;
+            let expected = match bits {
+                128 => (u128::MAX % bound as u128 + 1) % bound as u128,
+                _ => (1u128 << bits) % bound as u128,
+            };
+            assert_eq!(rejection_zone(bound), expected, "bound {bound}");
+        }
+    }
+
+    #[test]
+    fn heapsort_sorts() {
+        for len in 0..40usize {
+            let mut v: Vec<usize> = (0..len).map(|i| (i * 7919 + 13) % 17).collect();
+            let mut expected = v.clone();
+            expected.sort();
+            heapsort(&mut v);
+            assert_eq!(v, expected);
+        }
     }
 
     #[test]

@@ -68,18 +68,20 @@ fn value_of(c: u8) -> (u32, u32) {
 /// Encodes the `n` bytes held at the tail of `buf` over the whole of `buf`,
 /// whose length must be `encoded_len(n)`.
 pub fn encode_in_place(buf: &mut [u8], n: usize) {
-    let start = buf.len() - n;
+    let start = buf.len().saturating_sub(n);
     for group in 0..n.div_ceil(5) {
         // Group g is read from start + 5g before writing 8g..8g+8; for every
         // group but a final partial one, 8g + 8 <= start + 5(g + 1).
+        // (Iterators, not indexing: the bounds hold, and no panic path.)
         let at = start + 5 * group;
         let take = (n - 5 * group).min(5);
         let mut word = 0u64;
-        for k in 0..take {
-            word |= (buf[at + k] as u64) << (32 - 8 * k);
+        for (k, &b) in buf.iter().skip(at).take(take).enumerate() {
+            word |= (b as u64) << (32 - 8 * k);
         }
-        for k in 0..chars_for(take) {
-            buf[8 * group + k] = char_of(((word >> (35 - 5 * k)) & 0x1f) as u32);
+        let chars = buf.iter_mut().skip(8 * group).take(chars_for(take));
+        for (k, c) in chars.enumerate() {
+            *c = char_of(((word >> (35 - 5 * k)) & 0x1f) as u32);
         }
     }
 }
@@ -88,7 +90,8 @@ pub fn encode_in_place(buf: &mut [u8], n: usize) {
 pub fn encode(src: &[u8], dst: &mut [u8]) -> Result<usize> {
     let len = encoded_len(src.len())?;
     let out = dst.get_mut(..len).ok_or(Error::BufferTooSmall)?;
-    out[len - src.len()..].copy_from_slice(src);
+    let tail = out.iter_mut().skip(len - src.len());
+    tail.zip(src).for_each(|(d, &s)| *d = s);
     encode_in_place(out, src.len());
     Ok(len)
 }
@@ -218,8 +221,10 @@ pub fn decode(text: &[u8], out: &mut [u8]) -> Result<usize> {
         let target = core::hint::black_box(pos | !((emit as i32) as i64 as u64));
         for j in first..last {
             let hit = core::hint::black_box(mask_eq(j, target)) as u8;
-            let slot = &mut out[j as usize]; // j < len: a public bound
-            *slot = (hit & byte) | (!hit & *slot);
+            // j < len, a public bound (`get_mut` only spares a panic path).
+            if let Some(slot) = out.get_mut(j as usize) {
+                *slot = (hit & byte) | (!hit & *slot);
+            }
         }
         pos += (emit & 1) as u64;
     }

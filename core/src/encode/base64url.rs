@@ -46,19 +46,26 @@ fn char_of(x: u32) -> u8 {
 /// whose length must be `encoded_len(n)` (so that a token's random bytes
 /// can be drawn straight into its text buffer, with no other copy).
 pub(crate) fn encode_in_place(buf: &mut [u8], n: usize) {
-    let start = buf.len() - n;
+    let start = buf.len().saturating_sub(n);
     // Performance: six bytes to eight characters at a time in the eight
     // one-byte lanes of a word (SWAR), about a fifth of the instructions of
     // the per-character version. Block b reads start + 6b .. start + 6b + 6
     // before writing 8b .. 8b + 8; with n = 3q + r, start >= q >= 2b + 2 for
     // every full block, so 8b + 8 <= start + 6b + 6: nothing unread is lost.
+    // (The `get`s cannot fail given these bounds; they only spare the
+    // bounds-check panic paths.)
     let blocks = n / 6;
     for block in 0..blocks {
         let at = start + 6 * block;
         let mut word = [0u8; 8];
-        word[2..].copy_from_slice(&buf[at..at + 6]);
+        let Some(input) = buf.get(at..at + 6) else {
+            return;
+        };
+        word[2..].copy_from_slice(input);
         let chars = chars8(u64::from_be_bytes(word));
-        buf[8 * block..8 * block + 8].copy_from_slice(&chars.to_le_bytes());
+        if let Some(out) = buf.get_mut(8 * block..8 * block + 8) {
+            out.copy_from_slice(&chars.to_le_bytes());
+        }
     }
     for group in 2 * blocks..n.div_ceil(3) {
         // Group g is read from start + 3g before writing 4g..4g+4, and
@@ -66,11 +73,11 @@ pub(crate) fn encode_in_place(buf: &mut [u8], n: usize) {
         let at = start + 3 * group;
         let take = (n - 3 * group).min(3);
         let mut word = 0u32;
-        for k in 0..take {
-            word |= (buf[at + k] as u32) << (16 - 8 * k);
+        for (k, &b) in buf.iter().skip(at).take(take).enumerate() {
+            word |= (b as u32) << (16 - 8 * k);
         }
-        for k in 0..=take {
-            buf[4 * group + k] = char_of((word >> (18 - 6 * k)) & 0x3f);
+        for (k, c) in buf.iter_mut().skip(4 * group).take(take + 1).enumerate() {
+            *c = char_of((word >> (18 - 6 * k)) & 0x3f);
         }
     }
 }
