@@ -11,6 +11,7 @@
  *          residue: searched for in the dead stack), with derived secrets
  *          the library computes internally (the expected tag, key ^ ipad);
  *   out[]  the secret outputs (residue: searched for after the call);
+ *   res    the whole output buffer of a generator (zeroed on failure);
  *   pub[]  public outputs that must come out defined under taint (sizes,
  *          entropy figures, a status that is not a verdict).
  * The flags say what the taint check may declassify (see taint.c and
@@ -53,7 +54,7 @@ struct region {
 };
 
 static struct {
-    struct region sec[8], out[4], pub[4];
+    struct region sec[8], out[4], pub[4], res;
     int nsec, nout, npub;
     secrets_status status;
     int has_status;
@@ -81,6 +82,8 @@ static void out(const void *p, size_t n, const char *what) {
 static void pub(const void *p, size_t n, const char *what) {
     cx.pub[cx.npub++] = (struct region){p, n, what};
 }
+/* The whole output a generator must zero when it fails. */
+static void res(void *p, size_t n) { cx.res = (struct region){p, n, "output"}; }
 static void status_is(secrets_status s) {
     cx.status = s;
     cx.has_status = 1;
@@ -122,31 +125,31 @@ static void counter_be(unsigned char b[8], uint64_t c) {
 }
 
 /* ---- core randomness ---- */
-static void s_token_bytes(void) { out(cx.obuf, 48, "output"); }
+static void s_token_bytes(void) { out(cx.obuf, 48, "output"), res(cx.obuf, 48); }
 static void c_token_bytes(void) { status_is(secrets_token_bytes(cx.obuf, 48)); }
-static void s_token_hex(void) { out(cx.otext, 64, "output"); }
+static void s_token_hex(void) { out(cx.otext, 64, "output"), res(cx.otext, 65); }
 static void c_token_hex(void) { status_is(secrets_token_hex(cx.otext, 65, 32)); }
-static void s_token_urlsafe(void) { out(cx.otext, 43, "output"); }
+static void s_token_urlsafe(void) { out(cx.otext, 43, "output"), res(cx.otext, 44); }
 static void c_token_urlsafe(void) { status_is(secrets_token_urlsafe(cx.otext, 44, 32)); }
-static void s_u64(void) { out(&cx.u64, 8, "output"); }
+static void s_u64(void) { out(&cx.u64, 8, "output"), res(&cx.u64, 8); }
 static void c_randbelow(void) { status_is(secrets_randbelow(&cx.u64, 1000000007u)); }
 static void c_randbits(void) { status_is(secrets_randbits(&cx.u64, 61)); }
-static void s_i64(void) { out(&cx.i64, 8, "output"); }
+static void s_i64(void) { out(&cx.i64, 8, "output"), res(&cx.i64, 8); }
 static void c_randrange(void) { status_is(secrets_randrange(&cx.i64, -1000, 100000000, 7)); }
 static void s_choice(void) {
     for (int i = 0; i < 40; i++) cx.bytes[i] = (unsigned char)(i * 7 + 1);
-    out(cx.obuf, 1, "output");
+    out(cx.obuf, 1, "output"), res(cx.obuf, 1);
 }
 static void c_choice(void) { status_is(secrets_choice(cx.obuf, cx.bytes, 40)); }
 static void s_shuffle(void) {
     for (uint32_t i = 0; i < 32; i++) cx.words32[i] = 0x5eed0000u + i * 0x01010101u;
     sec(cx.words32, sizeof cx.words32, "elements");
-    out(cx.words32, sizeof cx.words32, "output order");
+    out(cx.words32, sizeof cx.words32, "output order"), res(cx.words32, sizeof cx.words32);
 }
 static void c_shuffle(void) { status_is(secrets_shuffle(cx.words32, 32, 4)); }
-static void s_sample(void) { out(cx.sample, sizeof cx.sample, "output"); }
+static void s_sample(void) { out(cx.sample, sizeof cx.sample, "output"), res(cx.sample, sizeof cx.sample); }
 static void c_sample(void) { status_is(secrets_sample(cx.sample, 16, 100000)); }
-static void s_dbl(void) { out(&cx.dbl, 8, "output"); }
+static void s_dbl(void) { out(&cx.dbl, 8, "output"), res(&cx.dbl, 8); }
 static void c_random_double(void) { status_is(secrets_random_double(&cx.dbl)); }
 static void c_uniform(void) { status_is(secrets_uniform(&cx.dbl, -5.0, 10.0)); }
 static void s_compare_digest(void) {
@@ -170,7 +173,7 @@ static void c_strerror(void) { cx.str = secrets_strerror(SECRETS_ERR_MISMATCH); 
 static void c_version(void) { cx.str = secrets_version(); }
 
 /* ---- human-facing ---- */
-static void s_otext(void) { out(cx.otext, 64, "output"); }
+static void s_otext(void) { out(cx.otext, 64, "output"), res(cx.otext, 65); }
 static void c_password(void) {
     status_is(secrets_password(cx.otext, 65, 24, SECRETS_PASSWORD_DEFAULT));
 }
@@ -182,7 +185,7 @@ static void c_password_entropy_bits(void) {
     cx.dbl = secrets_password_entropy_bits(20, SECRETS_PASSWORD_DEFAULT);
 }
 static void c_entropy_bits(void) { cx.dbl = secrets_entropy_bits(20, 62); }
-static void s_passphrase(void) { out(cx.otext, 6 * 10, "output"); }
+static void s_passphrase(void) { out(cx.otext, 6 * 10, "output"), res(cx.otext, 80); }
 static void c_passphrase(void) { status_is(secrets_passphrase(cx.otext, 80, 6, " ")); }
 static void c_passphrase_size(void) { cx.sz = secrets_passphrase_size(6, " "); }
 static void c_passphrase_custom(void) {
@@ -191,13 +194,15 @@ static void c_passphrase_custom(void) {
 static void c_passphrase_custom_size(void) {
     cx.sz = secrets_passphrase_custom_size(6, WORDS, NWORDS, "-");
 }
-static void s_otp(void) { out(cx.otext, 8, "output"); }
+static void s_otp(void) { out(cx.otext, 8, "output"), res(cx.otext, 9); }
 static void c_otp_numeric(void) { status_is(secrets_otp_numeric(cx.otext, 9, 8)); }
 static void c_otp_alphanumeric(void) { status_is(secrets_otp_alphanumeric(cx.otext, 9, 8)); }
-static void s_api_key(void) { out(cx.otext + 6, 48, "output (random part)"); }
+static void s_api_key(void) { out(cx.otext + 6, 48, "output (random part)"), res(cx.otext, 64); }
 static void c_api_key(void) { status_is(secrets_api_key(cx.otext, 64, "myapp", 24)); }
 static void c_api_key_size(void) { cx.sz = secrets_api_key_size("myapp", 24); }
-static void s_api_key_checksummed(void) { out(cx.otext + 4, 36, "output (random part)"); }
+static void s_api_key_checksummed(void) {
+    out(cx.otext + 4, 36, "output (random part)"), res(cx.otext, 64);
+}
 static void c_api_key_checksummed(void) {
     status_is(secrets_api_key_checksummed(cx.otext, 64, "ghp"));
 }
@@ -211,7 +216,7 @@ static void c_api_key_check(void) { status_is(secrets_api_key_check(cx.text)); }
 static void c_api_key_check_prefix(void) {
     status_is(secrets_api_key_check_prefix(cx.text, "ghp"));
 }
-static void s_uuid(void) { out(cx.otext, 36, "output"); }
+static void s_uuid(void) { out(cx.otext, 36, "output"), res(cx.otext, 37); }
 static void c_uuid4(void) { status_is(secrets_uuid4(cx.otext, 37)); }
 
 /* ---- authentication ---- */
@@ -240,7 +245,7 @@ static void c_hmac_sha256_verify(void) {
 }
 static void s_csrf_token(void) {
     key_setup(32);
-    out(cx.otext, 76, "token");
+    out(cx.otext, 76, "token"), res(cx.otext, 77);
 }
 static void c_csrf_token(void) {
     status_is(secrets_csrf_token(cx.otext, 77, cx.key, 32, "session-42", NOW));
@@ -417,20 +422,20 @@ static const struct call CALLS[] = {
 };
 #define NCALLS (sizeof CALLS / sizeof CALLS[0])
 
-static const struct call *find_call(const char *name) {
+static inline const struct call *find_call(const char *name) {
     for (size_t i = 0; i < NCALLS; i++)
         if (!strcmp(CALLS[i].name, name) || !strcmp(CALLS[i].name + 8, name)) return &CALLS[i];
     return NULL;
 }
 
-static void prepare(const struct call *c) {
+static inline void prepare(const struct call *c) {
     memset(&cx, 0, sizeof cx);
     c->setup();
 }
 
 /* `--list`: the table's names, one a line (the scripts compare it with the
  * library's exports). */
-static int list_calls(void) {
+static inline int list_calls(void) {
     for (size_t i = 0; i < NCALLS; i++)
         printf("%s%s\n", CALLS[i].name, CALLS[i].fn ? "" : " (absent)");
     return 0;
