@@ -123,7 +123,7 @@ find_program(SECRETS_SH sh)
 find_program(SECRETS_READELF readelf)
 if(SECRETS_SH AND SECRETS_READELF AND NOT APPLE)
   add_test(NAME abi_exports
-    COMMAND "${SECRETS_SH}" "${PROJECT_SOURCE_DIR}/ci/check-abi.sh"
+    COMMAND "${SECRETS_SH}" "${PROJECT_SOURCE_DIR}/.ci/check-abi.sh"
             "${SECRETS_LIBRARY_DIR}" "${PROJECT_VERSION}")
   set_tests_properties(abi_exports PROPERTIES LABELS "abi")
 endif()

@@ -40,7 +40,7 @@ static void test_status_and_version(void) {
           SECRETS_ERR_INVALID_ARGUMENT == 3 && SECRETS_ERR_ENTROPY == 4 && SECRETS_ERR_MISMATCH == 5 &&
           SECRETS_ERR_EXPIRED == 6 && SECRETS_ERR_MALFORMED == 7);
     CHECK(sizeof(secrets_status) == 4);
-    CHECK(strcmp(secrets_version(), "0.1.0") == 0);
+    CHECK(strcmp(secrets_version(), "0.2.0") == 0);
     CHECK(SECRETS_DEFAULT_ENTROPY == 32);
 }
 
@@ -161,7 +161,7 @@ static void test_randbelow(void) {
     for (size_t b = 0; b < sizeof small / sizeof small[0]; b++) {
         unsigned long counts[95] = {0};
         for (uint64_t i = 0; i < 300 * small[b]; i++) {
-            secrets_randbelow(&v, small[b]);
+            CHECK_STATUS(secrets_randbelow(&v, small[b]), SECRETS_OK);
             counts[v]++;
         }
         CHECK_UNIFORM(counts, (size_t)small[b], "randbelow small bound");
@@ -169,7 +169,7 @@ static void test_randbelow(void) {
     /* 2^63 + 1 rejects half of all draws: the halves and the top bit stay fair. */
     unsigned long halves[2] = {0}, top[2] = {0};
     for (int i = 0; i < DRAWS; i++) {
-        secrets_randbelow(&v, (1ull << 63) + 1);
+        CHECK_STATUS(secrets_randbelow(&v, (1ull << 63) + 1), SECRETS_OK);
         halves[v >= (1ull << 62)]++;
         top[v & 1]++;
     }
@@ -178,13 +178,13 @@ static void test_randbelow(void) {
     /* 10^19: a bare modulo of a 64-bit word would favour values below 2^64 - 10^19 by 2x. */
     unsigned long deciles[10] = {0};
     for (int i = 0; i < DRAWS; i++) {
-        secrets_randbelow(&v, 10000000000000000000ull);
+        CHECK_STATUS(secrets_randbelow(&v, 10000000000000000000ull), SECRETS_OK);
         deciles[v / 1000000000000000000ull]++;
     }
     CHECK_UNIFORM(deciles, 10, "randbelow(10^19) deciles");
     unsigned long quarters[4] = {0};
     for (int i = 0; i < DRAWS; i++) {
-        secrets_randbelow(&v, UINT64_MAX);
+        CHECK_STATUS(secrets_randbelow(&v, UINT64_MAX), SECRETS_OK);
         quarters[v >> 62]++;
     }
     CHECK_UNIFORM(quarters, 4, "randbelow(UINT64_MAX) quarters");
@@ -216,7 +216,7 @@ static void test_randbits(void) {
     CHECK_STATUS(secrets_randbits(NULL, 8), SECRETS_ERR_NULL_POINTER);
     unsigned long counts[32] = {0};
     for (int i = 0; i < DRAWS; i++) {
-        secrets_randbits(&v, 5);
+        CHECK_STATUS(secrets_randbits(&v, 5), SECRETS_OK);
         counts[v]++;
     }
     CHECK_UNIFORM(counts, 32, "randbits(5)");
@@ -350,10 +350,10 @@ static void test_sample(void) {
     /* Every index is equally likely in every position, dense and sparse. */
     unsigned long first[10] = {0}, last[10] = {0}, member[10] = {0};
     for (int rep = 0; rep < 10000; rep++) {
-        secrets_sample(out, 3, 10);
+        CHECK_STATUS(secrets_sample(out, 3, 10), SECRETS_OK);
         first[out[0]]++;
         last[out[2]]++;
-        secrets_sample(out, 8, 10);
+        CHECK_STATUS(secrets_sample(out, 8, 10), SECRETS_OK);
         for (int i = 0; i < 8; i++) member[out[i]]++;
     }
     CHECK_UNIFORM(first, 10, "sample(3, 10) first");
@@ -362,7 +362,7 @@ static void test_sample(void) {
     /* A full sample is a permutation, in uniformly random order. */
     unsigned long orders[24] = {0};
     for (int rep = 0; rep < 24 * 300; rep++) {
-        secrets_sample(out, 4, 4);
+        CHECK_STATUS(secrets_sample(out, 4, 4), SECRETS_OK);
         int p[4] = {(int)out[0], (int)out[1], (int)out[2], (int)out[3]};
         orders[permutation_index(p)]++;
     }
@@ -452,12 +452,12 @@ static void test_fork(void) {
     CHECK(pid >= 0);
     if (pid == 0) {
         char child[SECRETS_TOKEN_HEX_SIZE(16)];
-        secrets_token_hex(child, sizeof child, 16);
+        if (secrets_token_hex(child, sizeof child, 16) != SECRETS_OK) _exit(1);
         ssize_t w = write(pipefd[1], child, sizeof child);
         _exit(w == (ssize_t)sizeof child ? 0 : 1);
     }
     char parent[SECRETS_TOKEN_HEX_SIZE(16)], child[SECRETS_TOKEN_HEX_SIZE(16)];
-    secrets_token_hex(parent, sizeof parent, 16);
+    CHECK_STATUS(secrets_token_hex(parent, sizeof parent, 16), SECRETS_OK);
     CHECK(read(pipefd[0], child, sizeof child) == (ssize_t)sizeof child);
     int status = 0;
     waitpid(pid, &status, 0);

@@ -25,6 +25,22 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+/* Marks a function whose result must be used: ignoring a secrets_status
+ * would leave a zeroed output looking like a result. */
+#if defined(__cplusplus) && __cplusplus >= 201703L
+#define SECRETS_NODISCARD [[nodiscard]]
+#elif !defined(__cplusplus) && defined(__STDC_VERSION__) && __STDC_VERSION__ >= 202311L
+#define SECRETS_NODISCARD [[nodiscard]]
+#elif defined(__GNUC__) || defined(__clang__)
+#define SECRETS_NODISCARD __attribute__((warn_unused_result))
+#else
+#define SECRETS_NODISCARD
+#endif
+
+/** This header's version as text (secrets_version() gives the linked
+ * library's); SECRETS_VERSION_MAJOR/MINOR/PATCH/NUM below are its parts. */
+#define SECRETS_VERSION_STRING "0.2.0"
+
 /** Buffer size (NUL included) for secrets_token_hex(nbytes): 2n + 1. */
 #define SECRETS_TOKEN_HEX_SIZE(nbytes) (2 * (size_t)(nbytes) + 1)
 /** Buffer size (NUL included) for secrets_token_urlsafe(nbytes): ceil(4n/3) + 1. */
@@ -34,6 +50,109 @@
 /** Largest number of bytes secrets_base32_decode writes for len characters: floor(5 len/8). */
 #define SECRETS_BASE32_DECODED_MAX(len) ((size_t)(len) / 8 * 5 + (size_t)(len) % 8 * 5 / 8)
 
+
+/**
+ * Major version of this header: an incompatible change would raise it.
+ */
+#define SECRETS_VERSION_MAJOR 0
+
+/**
+ * Minor version of this header: new functions raise it.
+ */
+#define SECRETS_VERSION_MINOR 2
+
+/**
+ * Patch version of this header.
+ */
+#define SECRETS_VERSION_PATCH 0
+
+/**
+ * This header's version as one comparable number, e.g.
+ * `#if SECRETS_VERSION_NUM >= 0x000200`.
+ */
+#define SECRETS_VERSION_NUM (((SECRETS_VERSION_MAJOR << 16) | (SECRETS_VERSION_MINOR << 8)) | SECRETS_VERSION_PATCH)
+
+/**
+ * Bytes of entropy in a token when the caller has no better figure: 32, as
+ * Python's `secrets` module uses (256 bits).
+ */
+#define SECRETS_DEFAULT_ENTROPY 32
+
+/**
+ * Password class: lowercase letters `a-z` (26).
+ */
+#define SECRETS_LOWER 1u
+
+/**
+ * Password class: uppercase letters `A-Z` (26).
+ */
+#define SECRETS_UPPER 2u
+
+/**
+ * Password class: digits `0-9` (10).
+ */
+#define SECRETS_DIGITS 4u
+
+/**
+ * Password class: the 32 ASCII punctuation characters
+ * ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``.
+ */
+#define SECRETS_SYMBOLS 8u
+
+/**
+ * Password class, instead of `SECRETS_SYMBOLS` (not with it): the 12
+ * shell- and URL-friendlier symbols `!@#$%^&*-_+.`.
+ */
+#define SECRETS_SAFE_SYMBOLS 16u
+
+/**
+ * Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " `` ` ``
+ * (zero, capital o, small o, one, capital i, small L, vertical bar,
+ * apostrophe, double quote, backtick). Class sizes become: lower 24,
+ * upper 24, digits 8, symbols 28, safe symbols 12.
+ */
+#define SECRETS_NO_AMBIGUOUS 32u
+
+/**
+ * Modifier: at least one character of every chosen class. The password is
+ * still uniform over all strings that satisfy this (whole-password redraw).
+ */
+#define SECRETS_EACH_CLASS 64u
+
+/**
+ * Lowercase, uppercase, digits and symbols, at least one of each (94
+ * characters; a 16-character password carries about 104.6 bits).
+ */
+#define SECRETS_PASSWORD_DEFAULT ((((SECRETS_LOWER | SECRETS_UPPER) | SECRETS_DIGITS) | SECRETS_SYMBOLS) | SECRETS_EACH_CLASS)
+
+/**
+ * Buffer size for `secrets_uuid4`: 36 characters and the NUL.
+ */
+#define SECRETS_UUID_SIZE 37
+
+/**
+ * Number of words in the built-in passphrase list (the EFF large
+ * wordlist): each word carries log2(7776) ≈ 12.925 bits, so
+ * `secrets_entropy_bits(words, SECRETS_EFF_WORDLIST_LEN)` is a
+ * passphrase's entropy.
+ */
+#define SECRETS_EFF_WORDLIST_LEN 7776
+
+/**
+ * Longest API key prefix, in bytes.
+ */
+#define SECRETS_API_KEY_PREFIX_MAX 32
+
+/**
+ * Largest buffer `secrets_api_key_checksummed` can need: a 32-byte prefix,
+ * `_`, 30 random and 6 checksum characters, and the NUL.
+ */
+#define SECRETS_API_KEY_CHECKSUMMED_MAX_SIZE 70
+
+/**
+ * Longest numeric or alphanumeric one-time code, in characters.
+ */
+#define SECRETS_OTP_CODE_MAX_LEN 64
 
 /**
  * Bytes in an HMAC-SHA256 tag: 32.
@@ -98,88 +217,6 @@
 #define SECRETS_TOTP_MAX_WINDOW 10
 
 /**
- * Buffer size for `secrets_uuid4`: 36 characters and the NUL.
- */
-#define SECRETS_UUID_SIZE 37
-
-/**
- * Number of words in the built-in passphrase list (the EFF large
- * wordlist): each word carries log2(7776) ≈ 12.925 bits, so
- * `secrets_entropy_bits(words, SECRETS_EFF_WORDLIST_LEN)` is a
- * passphrase's entropy.
- */
-#define SECRETS_EFF_WORDLIST_LEN 7776
-
-/**
- * Longest API key prefix, in bytes.
- */
-#define SECRETS_API_KEY_PREFIX_MAX 32
-
-/**
- * Largest buffer `secrets_api_key_checksummed` can need: a 32-byte prefix,
- * `_`, 30 random and 6 checksum characters, and the NUL.
- */
-#define SECRETS_API_KEY_CHECKSUMMED_MAX_SIZE 70
-
-/**
- * Longest numeric or alphanumeric one-time code, in characters.
- */
-#define SECRETS_OTP_CODE_MAX_LEN 64
-
-/**
- * Bytes of entropy in a token when the caller has no better figure: 32, as
- * Python's `secrets` module uses (256 bits).
- */
-#define SECRETS_DEFAULT_ENTROPY 32
-
-/**
- * Password class: lowercase letters `a-z` (26).
- */
-#define SECRETS_LOWER 1u
-
-/**
- * Password class: uppercase letters `A-Z` (26).
- */
-#define SECRETS_UPPER 2u
-
-/**
- * Password class: digits `0-9` (10).
- */
-#define SECRETS_DIGITS 4u
-
-/**
- * Password class: the 32 ASCII punctuation characters
- * ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``.
- */
-#define SECRETS_SYMBOLS 8u
-
-/**
- * Password class, instead of `SECRETS_SYMBOLS` (not with it): the 12
- * shell- and URL-friendlier symbols `!@#$%^&*-_+.`.
- */
-#define SECRETS_SAFE_SYMBOLS 16u
-
-/**
- * Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " `` ` ``
- * (zero, capital o, small o, one, capital i, small L, vertical bar,
- * apostrophe, double quote, backtick). Class sizes become: lower 24,
- * upper 24, digits 8, symbols 28, safe symbols 12.
- */
-#define SECRETS_NO_AMBIGUOUS 32u
-
-/**
- * Modifier: at least one character of every chosen class. The password is
- * still uniform over all strings that satisfy this (whole-password redraw).
- */
-#define SECRETS_EACH_CLASS 64u
-
-/**
- * Lowercase, uppercase, digits and symbols, at least one of each (94
- * characters; a 16-character password carries about 104.6 bits).
- */
-#define SECRETS_PASSWORD_DEFAULT ((((SECRETS_LOWER | SECRETS_UPPER) | SECRETS_DIGITS) | SECRETS_SYMBOLS) | SECRETS_EACH_CLASS)
-
-/**
  * The result of every fallible libsecrets call. The values are fixed
  * forever; new values may be added, so treat unknown ones as failures.
  */
@@ -206,7 +243,7 @@ enum secrets_status
    */
   SECRETS_ERR_INVALID_ARGUMENT = 3,
   /**
-   * The operating system's random source failed.
+   * The entropy source failed.
    */
   SECRETS_ERR_ENTROPY = 4,
   /**
@@ -221,6 +258,11 @@ enum secrets_status
    * An input token or encoding cannot be parsed.
    */
   SECRETS_ERR_MALFORMED = 7,
+  /**
+   * A defect inside the library was caught (a bug: please report it);
+   * outputs are zeroed as for any failure.
+   */
+  SECRETS_ERR_INTERNAL = 8,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -235,210 +277,161 @@ extern "C" {
 #endif // __cplusplus
 
 /**
- * Writes the HMAC-SHA256 (RFC 2104, FIPS 180-4) of `msg[0..msg_len]` under
- * `key[0..key_len]` to `out[0..32]` (`SECRETS_HMAC_SHA256_BYTES`). Keys and
- * messages of any length are valid, empty ones included (a NULL pointer
- * with length 0 is empty). As in every HMAC, a key shorter than 64 bytes
- * is padded with zero bytes, so keys differing only by trailing zeros
- * (such as a string with and without its NUL) are the same key.
- *
- * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL, or `key`/`msg` NULL with
- * a non-zero length), `SECRETS_ERR_INVALID_ARGUMENT` (a length above
- * PTRDIFF_MAX). On error a non-NULL `out` is zeroed (32 bytes).
+ * Static English text for a status, never NULL. Values this version does
+ * not know give "unknown libsecrets status". The parameter is a plain
+ * integer so that any value a C caller passes is defined.
  */
-secrets_status secrets_hmac_sha256(uint8_t *out, const uint8_t *key, size_t key_len, const uint8_t *msg, size_t msg_len);
+const char *secrets_strerror(int32_t status);
 
 /**
- * Writes the HMAC-SHA256 of `msg` under `key` as 64 lowercase hex
- * characters and a NUL (hex encoded in constant time): `out_size` must be
- * at least `SECRETS_HMAC_SHA256_HEX_SIZE` (65).
- *
- * Errors: as `secrets_hmac_sha256`, plus `SECRETS_ERR_BUFFER_TOO_SMALL`
- * and `SECRETS_ERR_INVALID_ARGUMENT` for `out_size` > PTRDIFF_MAX. On
- * error a non-NULL `out` is zeroed over `out_size` bytes.
+ * The library version, e.g. "0.2.0": static text, never NULL.
  */
-secrets_status secrets_hmac_sha256_hex(char *out, size_t out_size, const uint8_t *key, size_t key_len, const uint8_t *msg, size_t msg_len);
+const char *secrets_version(void);
 
 /**
- * Checks that `tag[0..tag_len]` is the HMAC-SHA256 of `msg` under `key`.
- * Returns `SECRETS_OK` or `SECRETS_ERR_MISMATCH`; the comparison takes time
- * independent of the tag's and the key's contents.
+ * Writes `nbytes` random bytes to `out` with one request to the OS.
  *
- * Only the full 32-byte tag can match: a tag of any other length
- * (truncated tags included, and an empty one) is `SECRETS_ERR_MISMATCH`.
- * Other errors: `SECRETS_ERR_NULL_POINTER` (`tag`, `key` or `msg` NULL
- * with a non-zero length), `SECRETS_ERR_INVALID_ARGUMENT` (a length above
- * PTRDIFF_MAX).
+ * `nbytes` 0 is valid and writes nothing (`out` may then be NULL).
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL and `nbytes` > 0),
+ * `SECRETS_ERR_INVALID_ARGUMENT` (`nbytes` > PTRDIFF_MAX; only `out[0]` is
+ * cleared, the true size being unknown),
+ * `SECRETS_ERR_ENTROPY` (`out` zeroed).
  */
-secrets_status secrets_hmac_sha256_verify(const uint8_t *tag, size_t tag_len, const uint8_t *key, size_t key_len, const uint8_t *msg, size_t msg_len);
+SECRETS_NODISCARD secrets_status secrets_token_bytes(uint8_t *out, size_t nbytes);
 
 /**
- * Writes a new stateless CSRF token and a NUL: 76 characters of unpadded
- * base64url (`A-Z a-z 0-9 - _`, safe in URLs, forms and headers), so
- * `out_size` must be at least `SECRETS_CSRF_TOKEN_SIZE` (77). Nothing is
- * stored: `secrets_csrf_verify` checks the token with the same key.
+ * Writes `2 * nbytes` lowercase hex characters of `nbytes` random bytes and
+ * a NUL: `out_size` must be at least `secrets_token_hex_size(nbytes)`
+ * (`SECRETS_TOKEN_HEX_SIZE(nbytes)`). Like Python's `token_hex(nbytes)`.
  *
- * The token is 57 bytes: a version byte (1), the issue time `now_unix` (8
- * bytes, big-endian), a 16-byte random nonce (one OS request), and an
- * HMAC-SHA256 tag (32 bytes) under `key` over the label "libsecrets-csrf",
- * those 25 bytes and the binding: the byte 0 when `session_id` is NULL
- * (unbound), else the byte 1, the session id's length (8 bytes,
- * big-endian) and its bytes. A token bound to "" is not an unbound token.
- * Use a key of 32 random bytes kept for this purpose only.
- *
- * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL, or `key` NULL with a
- * non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (`key_len` below
- * `SECRETS_CSRF_MIN_KEY_BYTES` (16) or above PTRDIFF_MAX),
- * `SECRETS_ERR_BUFFER_TOO_SMALL`, `SECRETS_ERR_ENTROPY`. On error a
- * non-NULL `out` is zeroed over `out_size` bytes.
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL),
+ * `SECRETS_ERR_INVALID_ARGUMENT` (`2 * nbytes` overflows, or `out_size` >
+ * PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`, `SECRETS_ERR_ENTROPY`.
+ * On every error a non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_csrf_token(char *out, size_t out_size, const uint8_t *key, size_t key_len, const char *session_id, uint64_t now_unix);
+SECRETS_NODISCARD secrets_status secrets_token_hex(char *out, size_t out_size, size_t nbytes);
 
 /**
- * Checks a token from `secrets_csrf_token` at time `now_unix`, for the same
- * `session_id` (NULL for an unbound token). Returns:
- *
- * - `SECRETS_OK`: authentic, and issued at most `max_age_secs` seconds
- *   before `now_unix` (a token exactly `max_age_secs` old is valid) and at
- *   most `SECRETS_CSRF_MAX_FUTURE_SKEW` (60) seconds after it.
- * - `SECRETS_ERR_MALFORMED`: not exactly 76 base64url characters.
- * - `SECRETS_ERR_MISMATCH`: another key, another session binding, or any
- *   character altered (the tag is compared in constant time, before the
- *   time is looked at, so a tampered token is never reported as expired).
- * - `SECRETS_ERR_EXPIRED`: authentic but too old, or issued more than 60
- *   seconds in the future (a clock problem: issue a new token).
- * - `SECRETS_ERR_NULL_POINTER` (`token` NULL, or `key` NULL with a
- *   non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (`key_len` below 16
- *   or above PTRDIFF_MAX).
- *
- * A token stays valid until it expires, however often it is shown: the
- * scheme is stateless.
+ * The `out_size` `secrets_token_hex` needs: `2 * nbytes + 1`, or 0 when
+ * that exceeds PTRDIFF_MAX.
  */
-secrets_status secrets_csrf_verify(const char *token, const uint8_t *key, size_t key_len, const char *session_id, uint64_t now_unix, uint64_t max_age_secs);
+size_t secrets_token_hex_size(size_t nbytes);
 
 /**
- * Writes the RFC 4226 HOTP code for `counter`: `digits` (6..=10) decimal
- * digits, zero-padded, and a NUL, so `out_size` must be at least
- * `digits + 1` (`SECRETS_HOTP_CODE_SIZE` holds any code). `algorithm` is
- * `SECRETS_OTP_SHA1`, `SECRETS_OTP_SHA256` or `SECRETS_OTP_SHA512`. With 10
- * digits the code is the whole 31-bit truncated value.
+ * Writes `nbytes` random bytes as unpadded base64url (RFC 4648 §5,
+ * alphabet `A-Z a-z 0-9 - _`) and a NUL: `ceil(4 * nbytes / 3)`
+ * characters, exactly as long as Python's `token_urlsafe(nbytes)`.
+ * `out_size` must be at least `secrets_token_urlsafe_size(nbytes)`
+ * (`SECRETS_TOKEN_URLSAFE_SIZE(nbytes)`).
  *
- * Any key of at least one byte is accepted, for existing secrets (many
- * are 10 bytes); RFC 4226 asks for at least 16 and recommends 20 random
- * bytes for new ones.
- *
- * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL, or `key` NULL with a
- * non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (unknown
- * `algorithm`, `digits` outside 6..=10, `key_len` 0 or above PTRDIFF_MAX),
- * `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out` is zeroed over
- * `out_size` bytes.
+ * Errors: as `secrets_token_hex`.
  */
-secrets_status secrets_hotp(char *out, size_t out_size, const uint8_t *key, size_t key_len, uint64_t counter, uint32_t digits, uint32_t algorithm);
+SECRETS_NODISCARD secrets_status secrets_token_urlsafe(char *out, size_t out_size, size_t nbytes);
 
 /**
- * Writes the RFC 6238 TOTP code for `unix_time`: the HOTP code (see
- * `secrets_hotp`) of step `unix_time / period`. Any `period` of at least 1
- * second is valid (30 is the usual one).
- *
- * Errors: as `secrets_hotp`, plus `SECRETS_ERR_INVALID_ARGUMENT` for a
- * `period` of 0.
+ * The `out_size` `secrets_token_urlsafe` needs: `ceil(4 * nbytes / 3) + 1`,
+ * or 0 when that exceeds PTRDIFF_MAX.
  */
-secrets_status secrets_totp(char *out, size_t out_size, const uint8_t *key, size_t key_len, uint64_t unix_time, uint32_t period, uint32_t digits, uint32_t algorithm);
+size_t secrets_token_urlsafe_size(size_t nbytes);
 
 /**
- * Checks a TOTP `code` against every step from `window` steps before
- * `unix_time`'s step to `window` steps after it (`window` 0..=10,
- * `SECRETS_TOTP_MAX_WINDOW`; 1 allows for clock drift and typing time).
- * Every step is computed and compared in constant time, never stopping at
- * a match. Steps below 0 or above UINT64_MAX are not tried.
+ * Writes a uniformly random integer in `[0, upper)` to `*out` (exact:
+ * rejection sampling, no modulo bias).
  *
- * On `SECRETS_OK`, `*matched_counter` (when not NULL) receives the step
- * that matched (the HOTP counter, `unix_time / period` give or take the
- * window); if two steps share the code, the one nearest `unix_time`'s step
- * (the earlier on a tie). Store it and refuse any later code whose
- * counter is not greater: a code must not be accepted twice. On every
- * error `*matched_counter` is set to 0.
- *
- * Errors: `SECRETS_ERR_MISMATCH` (no step matches),
- * `SECRETS_ERR_MALFORMED` (`code` is not exactly `digits` ASCII digits:
- * no spaces or signs), `SECRETS_ERR_NULL_POINTER` (`code` NULL, or `key`
- * NULL with a non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (as
- * `secrets_totp`, or `window` above 10).
+ * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
+ * (`upper` is 0), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
  */
-secrets_status secrets_totp_verify(uint64_t *matched_counter, const char *code, const uint8_t *key, size_t key_len, uint64_t unix_time, uint32_t period, uint32_t digits, uint32_t algorithm, uint32_t window);
+SECRETS_NODISCARD secrets_status secrets_randbelow(uint64_t *out, uint64_t upper);
 
 /**
- * Writes `in[0..in_len]` as RFC 4648 base32 (`A-Z 2-7`, no `=` padding)
- * and a NUL, encoded in constant time: `ceil(8 * in_len / 5)` characters,
- * so `out_size` must be at least `secrets_base32_encode_size(in_len)`
- * (`SECRETS_BASE32_ENCODED_SIZE(in_len)`). `in_len` 0 writes "" (`in` may
- * then be NULL).
+ * Writes an integer of `k` random bits, uniform in `[0, 2^k)`, to `*out`
+ * (`k` 0 gives 0 without randomness).
  *
- * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL, or `in` NULL with a
- * non-zero `in_len`), `SECRETS_ERR_INVALID_ARGUMENT` (`in_len` or
- * `out_size` above PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a
- * non-NULL `out` is zeroed over `out_size` bytes.
+ * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
+ * (`k` > 64), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
  */
-secrets_status secrets_base32_encode(char *out, size_t out_size, const uint8_t *in, size_t in_len);
+SECRETS_NODISCARD secrets_status secrets_randbits(uint64_t *out, uint32_t k);
 
 /**
- * The `out_size` `secrets_base32_encode` needs for `in_len` bytes:
- * `ceil(8 * in_len / 5) + 1`, or 0 when that exceeds PTRDIFF_MAX.
+ * Writes a uniformly random element of Python's `range(start, stop, step)`
+ * to `*out`: `start + i * step` for a uniform `i`, short of `stop`. `step`
+ * may be negative (`randrange(10, 0, -3)` is one of 10, 7, 4, 1).
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
+ * (`step` 0, or the range is empty, as Python raises `ValueError`),
+ * `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
  */
-size_t secrets_base32_encode_size(size_t in_len);
+SECRETS_NODISCARD secrets_status secrets_randrange(int64_t *out, int64_t start, int64_t stop, int64_t step);
 
 /**
- * Decodes the NUL-terminated base32 text `in` into `out` and sets
- * `*out_len` to the number of bytes written (at most
- * `secrets_base32_decode_size(strlen(in))`). Accepts what people paste:
- * either case, `=` padding or none, spaces and hyphens anywhere (ignored).
- * The character values are decoded in constant time (the text is usually
- * a TOTP secret).
+ * Writes one uniformly chosen element of `items[0..len]` to `*out`. Every
+ * item is read, so the memory touched does not reveal which was chosen.
  *
- * `SECRETS_ERR_MALFORMED` for anything else: another character, `=`
- * before the end or padding of the wrong length, a length no encoder
- * produces (1, 3 or 6 characters past a multiple of 8), or non-zero
- * unused bits in the last character (so that every text has one meaning).
- * Other errors: `SECRETS_ERR_NULL_POINTER` (`out_len` or `in` NULL, or
- * `out` NULL with a non-zero `out_size`), `SECRETS_ERR_INVALID_ARGUMENT`
- * (`out_size` above PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL` (`out_size`
- * below the decoded length; the text is checked first). On every error a
- * non-NULL `out` is zeroed over `out_size` bytes and `*out_len` is 0.
- * An empty text decodes to 0 bytes (`out` may then be NULL with
- * `out_size` 0).
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `items` NULL),
+ * `SECRETS_ERR_INVALID_ARGUMENT` (`len` 0: nothing to choose from, or
+ * above PTRDIFF_MAX), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
  */
-secrets_status secrets_base32_decode(uint8_t *out, size_t out_size, size_t *out_len, const char *in);
+SECRETS_NODISCARD secrets_status secrets_choice(uint8_t *out, const void *items, size_t len);
 
 /**
- * The largest number of bytes `secrets_base32_decode` writes for a text of
- * `in_len` characters: `floor(5 * in_len / 8)` (exact when the text has no
- * padding, spaces or hyphens), or 0 when `in_len` exceeds PTRDIFF_MAX.
+ * Shuffles the array at `base` of `count` elements of `elem_size` bytes in
+ * place so that every order is equally likely (Fisher-Yates with exact
+ * draws). `count` 0 or 1 succeeds without randomness (`base` may be NULL
+ * when `count` is 0).
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`base` NULL and `count` > 0),
+ * `SECRETS_ERR_INVALID_ARGUMENT` (`elem_size` 0, or
+ * `count * elem_size` overflows or exceeds PTRDIFF_MAX; nothing touched),
+ * `SECRETS_ERR_ENTROPY` (the array is zeroed: a partly shuffled order must
+ * not be mistaken for a random one).
  */
-size_t secrets_base32_decode_size(size_t in_len);
+SECRETS_NODISCARD secrets_status secrets_shuffle(void *base, size_t count, size_t elem_size);
 
 /**
- * Writes the `otpauth://` provisioning URI that authenticator apps read
- * from a QR code, and a NUL:
+ * Writes `k` distinct indices from `[0, population)` to `out[0..k]`, in
+ * random order: every `k`-subset and every order equally likely (Python's
+ * `random.sample(range(population), k)`). `k` 0 succeeds (`out` may then
+ * be NULL). Uses no memory beyond `out`.
  *
- * `otpauth://totp/ISSUER:ACCOUNT?secret=BASE32&issuer=ISSUER&algorithm=SHA1&digits=6&period=30`
- *
- * `secret` is `key` in base32 without padding (encoded in constant time);
- * `algorithm` is `SHA1`, `SHA256` or `SHA512`. `issuer` and `account` are
- * percent-encoded as RFC 3986 asks (only `A-Z a-z 0-9 - . _ ~` kept, UTF-8
- * bytes as `%XX`). When `issuer` is NULL or "" the label is the account
- * alone and the `issuer` parameter is left out. Most apps only support
- * SHA1, 6 or 8 digits and a 30-second period; `key` is best 20 random
- * bytes. The URI contains the secret: wipe it after use
- * (`secrets_memzero`).
- *
- * Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `account` NULL, or `key`
- * NULL with a non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (a `:` in
- * `issuer` or `account`, an empty `account`, `key_len` 0, `period` 0,
- * `digits` outside 6..=10, an unknown `algorithm`, a size above
- * PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out`
- * is zeroed over `out_size` bytes.
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL and `k` > 0),
+ * `SECRETS_ERR_INVALID_ARGUMENT` (`k` > `population`, or
+ * `k * sizeof(size_t)` overflows), `SECRETS_ERR_ENTROPY`; `out[0..k]` is
+ * zeroed on error when it is addressable.
  */
-secrets_status secrets_otpauth_uri(char *out, size_t out_size, const char *issuer, const char *account, const uint8_t *key, size_t key_len, uint32_t period, uint32_t digits, uint32_t algorithm);
+SECRETS_NODISCARD secrets_status secrets_sample(size_t *out, size_t k, size_t population);
+
+/**
+ * Writes a uniformly random double in `[0, 1)`, a multiple of 2^-53 (53
+ * random bits, as Python's `random()`).
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_ENTROPY` (`*out` = 0).
+ */
+SECRETS_NODISCARD secrets_status secrets_random_double(double *out);
+
+/**
+ * Writes `a + (b - a) * r` with `r` as from `secrets_random_double` (Python's
+ * `uniform(a, b)`): a value between `a` and `b`; `a > b` is allowed. As in
+ * Python, floating-point rounding can give either end, `b` included.
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT` (`a` or
+ * `b` not finite, or `b - a` overflows), `SECRETS_ERR_ENTROPY`; `*out` = 0
+ * on error.
+ */
+SECRETS_NODISCARD secrets_status secrets_uniform(double *out, double a, double b);
+
+/**
+ * True iff `a[0..a_len]` equals `b[0..b_len]`. The time taken depends on
+ * the lengths only, never on the contents (Python's `compare_digest`). A
+ * NULL pointer with length 0 is an empty input; a NULL pointer with a
+ * non-zero length compares unequal to everything.
+ */
+bool secrets_compare_digest(const void *a, size_t a_len, const void *b, size_t b_len);
+
+/**
+ * Overwrites `p[0..len]` with zeros in a way the compiler will not remove.
+ * NULL, a zero `len` or a `len` above PTRDIFF_MAX do nothing.
+ */
+void secrets_memzero(void *p, size_t len);
 
 /**
  * Writes a random password of `length` characters and a NUL
@@ -463,7 +456,7 @@ secrets_status secrets_otpauth_uri(char *out, size_t out_size, const char *issue
  * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
  * non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_password(char *out, size_t out_size, size_t length, uint32_t flags);
+SECRETS_NODISCARD secrets_status secrets_password(char *out, size_t out_size, size_t length, uint32_t flags);
 
 /**
  * Writes a random password of `length` characters, each drawn uniformly
@@ -482,7 +475,7 @@ secrets_status secrets_password(char *out, size_t out_size, size_t length, uint3
  * `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
  * `out_size` bytes.
  */
-secrets_status secrets_password_custom(char *out, size_t out_size, size_t length, const char *alphabet);
+SECRETS_NODISCARD secrets_status secrets_password_custom(char *out, size_t out_size, size_t length, const char *alphabet);
 
 /**
  * The entropy of `secrets_password(.., length, flags)` in bits: log2 of
@@ -511,7 +504,7 @@ double secrets_password_entropy_bits(size_t length, uint32_t flags);
  * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
  * non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_passphrase(char *out, size_t out_size, size_t words, const char *separator);
+SECRETS_NODISCARD secrets_status secrets_passphrase(char *out, size_t out_size, size_t words, const char *separator);
 
 /**
  * The `out_size` `secrets_passphrase(.., words, separator)` needs: the
@@ -545,7 +538,7 @@ size_t secrets_passphrase_size(size_t words, const char *separator);
  * `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
  * `out_size` bytes.
  */
-secrets_status secrets_passphrase_custom(char *out, size_t out_size, size_t words, const char *const *wordlist, size_t wordlist_len, const char *separator);
+SECRETS_NODISCARD secrets_status secrets_passphrase_custom(char *out, size_t out_size, size_t words, const char *const *wordlist, size_t wordlist_len, const char *separator);
 
 /**
  * Writes a numeric one-time code of `digits` decimal digits and a NUL
@@ -557,7 +550,7 @@ secrets_status secrets_passphrase_custom(char *out, size_t out_size, size_t word
  * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
  * non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_otp_numeric(char *out, size_t out_size, size_t digits);
+SECRETS_NODISCARD secrets_status secrets_otp_numeric(char *out, size_t out_size, size_t digits);
 
 /**
  * Writes an alphanumeric one-time code of `length` characters and a NUL
@@ -570,7 +563,7 @@ secrets_status secrets_otp_numeric(char *out, size_t out_size, size_t digits);
  * `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
  * non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_otp_alphanumeric(char *out, size_t out_size, size_t length);
+SECRETS_NODISCARD secrets_status secrets_otp_alphanumeric(char *out, size_t out_size, size_t length);
 
 /**
  * Writes an API key `<prefix>_<2*nbytes lowercase hex>` and a NUL; with
@@ -586,7 +579,7 @@ secrets_status secrets_otp_alphanumeric(char *out, size_t out_size, size_t lengt
  * overflows); `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On
  * every error a non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_api_key(char *out, size_t out_size, const char *prefix, size_t nbytes);
+SECRETS_NODISCARD secrets_status secrets_api_key(char *out, size_t out_size, const char *prefix, size_t nbytes);
 
 /**
  * The `out_size` `secrets_api_key(.., prefix, nbytes)` needs:
@@ -613,7 +606,7 @@ size_t secrets_api_key_size(const char *prefix, size_t nbytes);
  * character); `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On
  * every error a non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_api_key_checksummed(char *out, size_t out_size, const char *prefix);
+SECRETS_NODISCARD secrets_status secrets_api_key_checksummed(char *out, size_t out_size, const char *prefix);
 
 /**
  * The `out_size` `secrets_api_key_checksummed(.., prefix)` needs:
@@ -630,7 +623,7 @@ size_t secrets_api_key_checksummed_size(const char *prefix);
  * passes). This catches mistakes cheaply; it does not show that the key
  * was issued. `SECRETS_ERR_NULL_POINTER` when `key` is NULL.
  */
-secrets_status secrets_api_key_check(const char *key);
+SECRETS_NODISCARD secrets_status secrets_api_key_check(const char *key);
 
 /**
  * Writes a random UUID, RFC 9562 version 4, and a NUL: 36 lowercase
@@ -642,7 +635,7 @@ secrets_status secrets_api_key_check(const char *key);
  * `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
  * `out_size` bytes.
  */
-secrets_status secrets_uuid4(char *out, size_t out_size);
+SECRETS_NODISCARD secrets_status secrets_uuid4(char *out, size_t out_size);
 
 /**
  * Bits of entropy in `length` characters each drawn uniformly and
@@ -654,161 +647,210 @@ secrets_status secrets_uuid4(char *out, size_t out_size);
 double secrets_entropy_bits(size_t length, size_t alphabet_size);
 
 /**
- * Writes `nbytes` random bytes to `out` with one request to the OS.
+ * Writes the HMAC-SHA256 (RFC 2104, FIPS 180-4) of `msg[0..msg_len]` under
+ * `key[0..key_len]` to `out[0..32]` (`SECRETS_HMAC_SHA256_BYTES`). Keys and
+ * messages of any length are valid, empty ones included (a NULL pointer
+ * with length 0 is empty). As in every HMAC, a key shorter than 64 bytes
+ * is padded with zero bytes, so keys differing only by trailing zeros
+ * (such as a string with and without its NUL) are the same key.
  *
- * `nbytes` 0 is valid and writes nothing (`out` may then be NULL).
- * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL and `nbytes` > 0),
- * `SECRETS_ERR_INVALID_ARGUMENT` (`nbytes` > PTRDIFF_MAX; only `out[0]` is
- * cleared, the true size being unknown),
- * `SECRETS_ERR_ENTROPY` (`out` zeroed).
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL, or `key`/`msg` NULL with
+ * a non-zero length), `SECRETS_ERR_INVALID_ARGUMENT` (a length above
+ * PTRDIFF_MAX). On error a non-NULL `out` is zeroed (32 bytes).
  */
-secrets_status secrets_token_bytes(uint8_t *out, size_t nbytes);
+SECRETS_NODISCARD secrets_status secrets_hmac_sha256(uint8_t *out, const void *key, size_t key_len, const void *msg, size_t msg_len);
 
 /**
- * Writes `2 * nbytes` lowercase hex characters of `nbytes` random bytes and
- * a NUL: `out_size` must be at least `secrets_token_hex_size(nbytes)`
- * (`SECRETS_TOKEN_HEX_SIZE(nbytes)`). Like Python's `token_hex(nbytes)`.
+ * Writes the HMAC-SHA256 of `msg` under `key` as 64 lowercase hex
+ * characters and a NUL (hex encoded in constant time): `out_size` must be
+ * at least `SECRETS_HMAC_SHA256_HEX_SIZE` (65).
  *
- * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL),
- * `SECRETS_ERR_INVALID_ARGUMENT` (`2 * nbytes` overflows, or `out_size` >
- * PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`, `SECRETS_ERR_ENTROPY`.
- * On every error a non-NULL `out` is zeroed over `out_size` bytes.
+ * Errors: as `secrets_hmac_sha256`, plus `SECRETS_ERR_BUFFER_TOO_SMALL`
+ * and `SECRETS_ERR_INVALID_ARGUMENT` for `out_size` > PTRDIFF_MAX. On
+ * error a non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_token_hex(char *out, size_t out_size, size_t nbytes);
+SECRETS_NODISCARD secrets_status secrets_hmac_sha256_hex(char *out, size_t out_size, const void *key, size_t key_len, const void *msg, size_t msg_len);
 
 /**
- * The `out_size` `secrets_token_hex` needs: `2 * nbytes + 1`, or 0 when
- * that exceeds PTRDIFF_MAX.
- */
-size_t secrets_token_hex_size(size_t nbytes);
-
-/**
- * Writes `nbytes` random bytes as unpadded base64url (RFC 4648 §5,
- * alphabet `A-Z a-z 0-9 - _`) and a NUL: `ceil(4 * nbytes / 3)`
- * characters, exactly as long as Python's `token_urlsafe(nbytes)`.
- * `out_size` must be at least `secrets_token_urlsafe_size(nbytes)`
- * (`SECRETS_TOKEN_URLSAFE_SIZE(nbytes)`).
+ * Checks that `tag[0..tag_len]` is the HMAC-SHA256 of `msg` under `key`.
+ * Returns `SECRETS_OK` or `SECRETS_ERR_MISMATCH`; the comparison takes time
+ * independent of the tag's and the key's contents.
  *
- * Errors: as `secrets_token_hex`.
+ * Only the full 32-byte tag can match: a tag of any other length
+ * (truncated tags included, and an empty one) is `SECRETS_ERR_MISMATCH`.
+ * Other errors: `SECRETS_ERR_NULL_POINTER` (`tag`, `key` or `msg` NULL
+ * with a non-zero length), `SECRETS_ERR_INVALID_ARGUMENT` (a length above
+ * PTRDIFF_MAX).
  */
-secrets_status secrets_token_urlsafe(char *out, size_t out_size, size_t nbytes);
+SECRETS_NODISCARD secrets_status secrets_hmac_sha256_verify(const void *tag, size_t tag_len, const void *key, size_t key_len, const void *msg, size_t msg_len);
 
 /**
- * The `out_size` `secrets_token_urlsafe` needs: `ceil(4 * nbytes / 3) + 1`,
- * or 0 when that exceeds PTRDIFF_MAX.
- */
-size_t secrets_token_urlsafe_size(size_t nbytes);
-
-/**
- * Writes a uniformly random integer in `[0, upper)` to `*out` (exact:
- * rejection sampling, no modulo bias).
+ * Writes a new stateless CSRF token and a NUL: 76 characters of unpadded
+ * base64url (`A-Z a-z 0-9 - _`, safe in URLs, forms and headers), so
+ * `out_size` must be at least `SECRETS_CSRF_TOKEN_SIZE` (77). Nothing is
+ * stored: `secrets_csrf_verify` checks the token with the same key.
  *
- * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
- * (`upper` is 0), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
- */
-secrets_status secrets_randbelow(uint64_t *out, uint64_t upper);
-
-/**
- * Writes an integer of `k` random bits, uniform in `[0, 2^k)`, to `*out`
- * (`k` 0 gives 0 without randomness).
+ * The token is 57 bytes: a version byte (1), the issue time `now_unix` (8
+ * bytes, big-endian), a 16-byte random nonce (one OS request), and an
+ * HMAC-SHA256 tag (32 bytes) under `key` over the label "libsecrets-csrf",
+ * those 25 bytes and the binding: the byte 0 when `session_id` is NULL
+ * (unbound), else the byte 1, the session id's length (8 bytes,
+ * big-endian) and its bytes. A token bound to "" is not an unbound token.
+ * Use a key of 32 random bytes kept for this purpose only.
  *
- * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
- * (`k` > 64), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL, or `key` NULL with a
+ * non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (`key_len` below
+ * `SECRETS_CSRF_MIN_KEY_BYTES` (16) or above PTRDIFF_MAX),
+ * `SECRETS_ERR_BUFFER_TOO_SMALL`, `SECRETS_ERR_ENTROPY`. On error a
+ * non-NULL `out` is zeroed over `out_size` bytes.
  */
-secrets_status secrets_randbits(uint64_t *out, uint32_t k);
+SECRETS_NODISCARD secrets_status secrets_csrf_token(char *out, size_t out_size, const void *key, size_t key_len, const char *session_id, uint64_t now_unix);
 
 /**
- * Writes a uniformly random element of Python's `range(start, stop, step)`
- * to `*out`: `start + i * step` for a uniform `i`, short of `stop`. `step`
- * may be negative (`randrange(10, 0, -3)` is one of 10, 7, 4, 1).
+ * Checks a token from `secrets_csrf_token` at time `now_unix`, for the same
+ * `session_id` (NULL for an unbound token). Returns:
  *
- * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
- * (`step` 0, or the range is empty, as Python raises `ValueError`),
- * `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
- */
-secrets_status secrets_randrange(int64_t *out, int64_t start, int64_t stop, int64_t step);
-
-/**
- * Writes one uniformly chosen element of `items[0..len]` to `*out`. Every
- * item is read, so the memory touched does not reveal which was chosen.
+ * - `SECRETS_OK`: authentic, and issued at most `max_age_secs` seconds
+ *   before `now_unix` (a token exactly `max_age_secs` old is valid) and at
+ *   most `SECRETS_CSRF_MAX_FUTURE_SKEW` (60) seconds after it.
+ * - `SECRETS_ERR_MALFORMED`: not exactly 76 base64url characters.
+ * - `SECRETS_ERR_MISMATCH`: another key, another session binding, or any
+ *   character altered (the tag is compared in constant time, before the
+ *   time is looked at, so a tampered token is never reported as expired).
+ * - `SECRETS_ERR_EXPIRED`: authentic but too old, or issued more than 60
+ *   seconds in the future (a clock problem: issue a new token).
+ * - `SECRETS_ERR_NULL_POINTER` (`token` NULL, or `key` NULL with a
+ *   non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (`key_len` below 16
+ *   or above PTRDIFF_MAX).
  *
- * Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `items` NULL),
- * `SECRETS_ERR_INVALID_ARGUMENT` (`len` 0: nothing to choose from, or
- * above PTRDIFF_MAX), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+ * A token stays valid until it expires, however often it is shown: the
+ * scheme is stateless.
  */
-secrets_status secrets_choice(uint8_t *out, const uint8_t *items, size_t len);
+SECRETS_NODISCARD secrets_status secrets_csrf_verify(const char *token, const void *key, size_t key_len, const char *session_id, uint64_t now_unix, uint64_t max_age_secs);
 
 /**
- * Shuffles the array at `base` of `count` elements of `elem_size` bytes in
- * place so that every order is equally likely (Fisher-Yates with exact
- * draws). `count` 0 or 1 succeeds without randomness (`base` may be NULL
- * when `count` is 0).
+ * Writes the RFC 4226 HOTP code for `counter`: `digits` (6..=10) decimal
+ * digits, zero-padded, and a NUL, so `out_size` must be at least
+ * `digits + 1` (`SECRETS_HOTP_CODE_SIZE` holds any code). `algorithm` is
+ * `SECRETS_OTP_SHA1`, `SECRETS_OTP_SHA256` or `SECRETS_OTP_SHA512`. With 10
+ * digits the code is the whole 31-bit truncated value.
  *
- * Errors: `SECRETS_ERR_NULL_POINTER` (`base` NULL and `count` > 0),
- * `SECRETS_ERR_INVALID_ARGUMENT` (`elem_size` 0 with `count` > 0, or
- * `count * elem_size` overflows or exceeds PTRDIFF_MAX; nothing touched),
- * `SECRETS_ERR_ENTROPY` (the array is zeroed: a partly shuffled order must
- * not be mistaken for a random one).
- */
-secrets_status secrets_shuffle(void *base, size_t count, size_t elem_size);
-
-/**
- * Writes `k` distinct indices from `[0, population)` to `out[0..k]`, in
- * random order: every `k`-subset and every order equally likely (Python's
- * `random.sample(range(population), k)`). `k` 0 succeeds (`out` may then
- * be NULL). Uses no memory beyond `out`.
+ * Any key of at least one byte is accepted, for existing secrets (many
+ * are 10 bytes); RFC 4226 asks for at least 16 and recommends 20 random
+ * bytes for new ones.
  *
- * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL and `k` > 0),
- * `SECRETS_ERR_INVALID_ARGUMENT` (`k` > `population`, or
- * `k * sizeof(size_t)` overflows), `SECRETS_ERR_ENTROPY`; `out[0..k]` is
- * zeroed on error when it is addressable.
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL, or `key` NULL with a
+ * non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (unknown
+ * `algorithm`, `digits` outside 6..=10, `key_len` 0 or above PTRDIFF_MAX),
+ * `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out` is zeroed over
+ * `out_size` bytes.
  */
-secrets_status secrets_sample(size_t *out, size_t k, size_t population);
+SECRETS_NODISCARD secrets_status secrets_hotp(char *out, size_t out_size, const void *key, size_t key_len, uint64_t counter, uint32_t digits, uint32_t algorithm);
 
 /**
- * Writes a uniformly random double in `[0, 1)`, a multiple of 2^-53 (53
- * random bits, as Python's `random()`).
+ * Writes the RFC 6238 TOTP code for `unix_time`: the HOTP code (see
+ * `secrets_hotp`) of step `unix_time / period`. Any `period` of at least 1
+ * second is valid (30 is the usual one).
  *
- * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_ENTROPY` (`*out` = 0).
+ * Errors: as `secrets_hotp`, plus `SECRETS_ERR_INVALID_ARGUMENT` for a
+ * `period` of 0.
  */
-secrets_status secrets_random_double(double *out);
+SECRETS_NODISCARD secrets_status secrets_totp(char *out, size_t out_size, const void *key, size_t key_len, uint64_t unix_time, uint32_t period, uint32_t digits, uint32_t algorithm);
 
 /**
- * Writes `a + (b - a) * r` with `r` as from `secrets_random_double` (Python's
- * `uniform(a, b)`): a value between `a` and `b`; `a > b` is allowed. As in
- * Python, floating-point rounding can give either end, `b` included.
+ * Checks a TOTP `code` against every step from `window` steps before
+ * `unix_time`'s step to `window` steps after it (`window` 0..=10,
+ * `SECRETS_TOTP_MAX_WINDOW`; 1 allows for clock drift and typing time).
+ * Every step is computed and compared in constant time, never stopping at
+ * a match. Steps below 0 or above UINT64_MAX are not tried.
  *
- * Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT` (`a` or
- * `b` not finite, or `b - a` overflows), `SECRETS_ERR_ENTROPY`; `*out` = 0
- * on error.
+ * On `SECRETS_OK`, `*matched_counter` (when not NULL) receives the step
+ * that matched (the HOTP counter, `unix_time / period` give or take the
+ * window); if two steps share the code, the one nearest `unix_time`'s step
+ * (the earlier on a tie). Store it and refuse any later code whose
+ * counter is not greater: a code must not be accepted twice. On every
+ * error `*matched_counter` is set to 0.
+ *
+ * Errors: `SECRETS_ERR_MISMATCH` (no step matches),
+ * `SECRETS_ERR_MALFORMED` (`code` is not exactly `digits` ASCII digits:
+ * no spaces or signs), `SECRETS_ERR_NULL_POINTER` (`code` NULL, or `key`
+ * NULL with a non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (as
+ * `secrets_totp`, or `window` above 10).
  */
-secrets_status secrets_uniform(double *out, double a, double b);
+SECRETS_NODISCARD secrets_status secrets_totp_verify(uint64_t *matched_counter, const char *code, const void *key, size_t key_len, uint64_t unix_time, uint32_t period, uint32_t digits, uint32_t algorithm, uint32_t window);
 
 /**
- * True iff `a[0..a_len]` equals `b[0..b_len]`. The time taken depends on
- * the lengths only, never on the contents (Python's `compare_digest`). A
- * NULL pointer with length 0 is an empty input; a NULL pointer with a
- * non-zero length compares unequal to everything.
+ * Writes `in[0..in_len]` as RFC 4648 base32 (`A-Z 2-7`, no `=` padding)
+ * and a NUL, encoded in constant time: `ceil(8 * in_len / 5)` characters,
+ * so `out_size` must be at least `secrets_base32_encode_size(in_len)`
+ * (`SECRETS_BASE32_ENCODED_SIZE(in_len)`). `in_len` 0 writes "" (`in` may
+ * then be NULL).
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL, or `in` NULL with a
+ * non-zero `in_len`), `SECRETS_ERR_INVALID_ARGUMENT` (`in_len` or
+ * `out_size` above PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a
+ * non-NULL `out` is zeroed over `out_size` bytes.
  */
-bool secrets_compare_digest(const void *a, size_t a_len, const void *b, size_t b_len);
+SECRETS_NODISCARD secrets_status secrets_base32_encode(char *out, size_t out_size, const void *in, size_t in_len);
 
 /**
- * Overwrites `p[0..len]` with zeros in a way the compiler will not remove.
- * NULL, a zero `len` or a `len` above PTRDIFF_MAX do nothing.
+ * The `out_size` `secrets_base32_encode` needs for `in_len` bytes:
+ * `ceil(8 * in_len / 5) + 1`, or 0 when that exceeds PTRDIFF_MAX.
  */
-void secrets_memzero(void *p, size_t len);
+size_t secrets_base32_encode_size(size_t in_len);
 
 /**
- * Static English text for a status, never NULL. Values this version does
- * not know give "unknown libsecrets status". The parameter is a plain
- * integer on the Rust side so that any value a C caller passes is defined.
+ * Decodes the NUL-terminated base32 text `in` into `out` and sets
+ * `*out_len` to the number of bytes written (at most
+ * `secrets_base32_decode_size(strlen(in))`). Accepts what people paste:
+ * either case, `=` padding or none, spaces and hyphens anywhere (ignored).
+ * The character values are decoded in constant time (the text is usually
+ * a TOTP secret).
+ *
+ * `SECRETS_ERR_MALFORMED` for anything else: another character, `=`
+ * before the end or padding of the wrong length, a length no encoder
+ * produces (1, 3 or 6 characters past a multiple of 8), or non-zero
+ * unused bits in the last character (so that every text has one meaning).
+ * Other errors: `SECRETS_ERR_NULL_POINTER` (`out_len` or `in` NULL, or
+ * `out` NULL with a non-zero `out_size`), `SECRETS_ERR_INVALID_ARGUMENT`
+ * (`out_size` above PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL` (`out_size`
+ * below the decoded length; the text is checked first). On every error a
+ * non-NULL `out` is zeroed over `out_size` bytes and `*out_len` is 0.
+ * An empty text decodes to 0 bytes (`out` may then be NULL with
+ * `out_size` 0).
  */
-const char *secrets_strerror(int32_t status);
+SECRETS_NODISCARD secrets_status secrets_base32_decode(uint8_t *out, size_t out_size, size_t *out_len, const char *in);
 
 /**
- * The library version, e.g. "0.1.0": static text, never NULL.
+ * The largest number of bytes `secrets_base32_decode` writes for a text of
+ * `in_len` characters: `floor(5 * in_len / 8)` (exact when the text has no
+ * padding, spaces or hyphens), or 0 when `in_len` exceeds PTRDIFF_MAX.
  */
-const char *secrets_version(void);
+size_t secrets_base32_decode_size(size_t in_len);
+
+/**
+ * Writes the `otpauth://` provisioning URI that authenticator apps read
+ * from a QR code, and a NUL:
+ *
+ * `otpauth://totp/ISSUER:ACCOUNT?secret=BASE32&issuer=ISSUER&algorithm=SHA1&digits=6&period=30`
+ *
+ * `secret` is `key` in base32 without padding (encoded in constant time);
+ * `algorithm` is `SHA1`, `SHA256` or `SHA512`. `issuer` and `account` are
+ * percent-encoded as RFC 3986 asks (only `A-Z a-z 0-9 - . _ ~` kept, UTF-8
+ * bytes as `%XX`). When `issuer` is NULL or "" the label is the account
+ * alone and the `issuer` parameter is left out. Most apps only support
+ * SHA1, 6 or 8 digits and a 30-second period; `key` is best 20 random
+ * bytes. The URI contains the secret: wipe it after use
+ * (`secrets_memzero`).
+ *
+ * Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `account` NULL, or `key`
+ * NULL with a non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (a `:` in
+ * `issuer` or `account`, an empty `account`, `key_len` 0, `period` 0,
+ * `digits` outside 6..=10, an unknown `algorithm`, a size above
+ * PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out`
+ * is zeroed over `out_size` bytes.
+ */
+SECRETS_NODISCARD secrets_status secrets_otpauth_uri(char *out, size_t out_size, const char *issuer, const char *account, const void *key, size_t key_len, uint32_t period, uint32_t digits, uint32_t algorithm);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -1,29 +1,27 @@
 //! libsecrets: everything Python's `secrets` module offers, and what
 //! applications build on it, behind a stable C ABI.
 //!
-//! Layout (see `design.md`): [`ffi`], the only public module, is the only one
-//! with raw pointers;
-//! it checks and converts them, then calls the safe core modules below,
-//! which take slices, return [`error::Result`], allocate nothing and draw
-//! every random byte through [`rng`].
+//! This crate is the C boundary only: the only place with raw pointers and
+//! `unsafe`, and the owner of every C fact (status values, the `SECRETS_*`
+//! constants, NUL termination, the PTRDIFF_MAX size rule) and of the
+//! operating system's entropy source. Every exported function checks its
+//! arguments with the helpers in `boundary` and makes one call into the safe
+//! `no_std` core, [`secrets_core`].
+//!
+//! The modules are declared in the order the generated header presents
+//! them: status codes, core randomness, human-facing secrets, then
+//! authentication.
 #![cfg_attr(not(any(feature = "std", test)), no_std)]
 #![forbid(unsafe_op_in_unsafe_fn)]
+#![allow(clippy::missing_safety_doc)] // the C contract in the header is the safety doc
 
-pub(crate) mod alphabet;
-pub(crate) mod apikey;
-pub(crate) mod compare;
-pub(crate) mod csrf;
-pub(crate) mod encode;
-pub(crate) mod error;
-pub mod ffi;
-pub(crate) mod hotp_totp;
-pub(crate) mod mac;
-pub(crate) mod otp_code;
-pub(crate) mod otpauth;
-pub(crate) mod passphrase;
-pub(crate) mod password;
-pub(crate) mod rng;
-pub(crate) mod token;
-pub(crate) mod uniform;
-pub(crate) mod uuid;
-pub(crate) mod wordlist;
+pub mod status;
+
+pub mod random;
+
+pub mod human;
+
+pub mod auth;
+
+pub(crate) mod boundary;
+pub(crate) mod os_entropy;

@@ -3,12 +3,12 @@
 //! outputs on failure, and never crash or accept a forgery. (A cheap,
 //! always-on cousin of fuzzing; the inputs come from the OS random source.)
 
-use secrets::ffi::auth::{
+use secrets::auth::{
     secrets_base32_decode, secrets_csrf_token, secrets_csrf_verify, secrets_totp_verify,
 };
-use secrets::ffi::human::{secrets_api_key_check, secrets_api_key_checksummed};
-use secrets::ffi::random::{secrets_randbelow, secrets_token_bytes};
-use secrets::ffi::status::secrets_status::{self, *};
+use secrets::human::{secrets_api_key_check, secrets_api_key_checksummed};
+use secrets::random::{secrets_randbelow, secrets_token_bytes};
+use secrets::status::secrets_status::{self, *};
 use std::ffi::CString;
 
 const ROUNDS: usize = 20_000;
@@ -83,7 +83,7 @@ fn csrf_verify_never_accepts_an_altered_token() {
         secrets_csrf_token(
             token.as_mut_ptr().cast(),
             token.len(),
-            key.as_ptr(),
+            key.as_ptr().cast(),
             key.len(),
             c"s".as_ptr(),
             1000,
@@ -96,7 +96,7 @@ fn csrf_verify_never_accepts_an_altered_token() {
         let status = unsafe {
             secrets_csrf_verify(
                 input.as_ptr(),
-                key.as_ptr(),
+                key.as_ptr().cast(),
                 key.len(),
                 c"s".as_ptr(),
                 1000,
@@ -143,7 +143,7 @@ fn totp_verify_survives_garbage_codes() {
             secrets_totp_verify(
                 &mut matched,
                 code.as_ptr(),
-                key.as_ptr(),
+                key.as_ptr().cast(),
                 key.len(),
                 1_700_000_000,
                 30,

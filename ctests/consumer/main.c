@@ -1,6 +1,6 @@
 /*
  * A consumer program: what the smallest user of libsecrets writes. Built
- * against an installed copy in every supported way by ci/packaging.sh.
+ * against an installed copy in every supported way by .ci/packaging.sh.
  * Exits 0 when the library answers correctly.
  */
 #include <secrets.h>

@@ -11,7 +11,7 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::auth::{
+use secrets::auth::{
     secrets_base32_decode, secrets_base32_decode_size, secrets_base32_encode,
 };
 
@@ -22,7 +22,7 @@ fn encode(bytes: &[u8]) -> Vec<u8> {
         secrets_base32_encode(
             out.as_mut_ptr().cast(),
             out.len(),
-            bytes.as_ptr(),
+            bytes.as_ptr().cast(),
             bytes.len(),
         )
     };

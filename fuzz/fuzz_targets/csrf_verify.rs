@@ -12,7 +12,7 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::auth::{SECRETS_CSRF_TOKEN_SIZE, secrets_csrf_token, secrets_csrf_verify};
+use secrets::auth::{SECRETS_CSRF_TOKEN_SIZE, secrets_csrf_token, secrets_csrf_verify};
 
 const KEY: &[u8; 32] = b"fuzz-csrf-key-0123456789abcdef!!";
 
@@ -40,7 +40,7 @@ fuzz_target!(|data: &[u8]| {
         secrets_csrf_token(
             out.ptr().cast(),
             out.size(),
-            KEY.as_ptr(),
+            KEY.as_ptr().cast(),
             KEY.len(),
             ptr_of(&issue_session),
             issued_at,
@@ -99,7 +99,7 @@ fuzz_target!(|data: &[u8]| {
     let status = unsafe {
         secrets_csrf_verify(
             candidate_c.as_ptr().cast(),
-            key.as_ptr(),
+            key.as_ptr().cast(),
             key.len(),
             ptr_of(&verify_session),
             now,

@@ -10,7 +10,7 @@
 use fuzz_common::*;
 use hmac::{KeyInit, Mac};
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::auth::{secrets_hmac_sha256, secrets_hmac_sha256_verify};
+use secrets::auth::{secrets_hmac_sha256, secrets_hmac_sha256_verify};
 
 fn reference(key: &[u8], msg: &[u8]) -> [u8; 32] {
     let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).unwrap();
@@ -18,11 +18,11 @@ fn reference(key: &[u8], msg: &[u8]) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
-fn ptr_or_null(b: &[u8]) -> *const u8 {
+fn ptr_or_null(b: &[u8]) -> *const core::ffi::c_void {
     if b.is_empty() {
         core::ptr::null()
     } else {
-        b.as_ptr()
+        b.as_ptr().cast()
     }
 }
 

@@ -14,7 +14,7 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::auth::{secrets_base32_decode, secrets_otpauth_uri};
+use secrets::auth::{secrets_base32_decode, secrets_otpauth_uri};
 
 fn unreserved(c: u8) -> bool {
     c.is_ascii_alphanumeric() || b"-._~".contains(&c)
@@ -108,7 +108,7 @@ fuzz_target!(|data: &[u8]| {
         let key_ptr = if key.is_empty() {
             core::ptr::null()
         } else {
-            key.as_ptr()
+            key.as_ptr().cast()
         };
         let status = unsafe {
             secrets_otpauth_uri(

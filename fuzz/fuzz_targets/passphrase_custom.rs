@@ -12,7 +12,7 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::human::secrets_passphrase_custom;
+use secrets::human::secrets_passphrase_custom;
 use std::collections::HashSet;
 
 /// Whether `text` is exactly `n` words of `list` joined by `sep`.

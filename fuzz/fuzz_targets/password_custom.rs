@@ -10,7 +10,7 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::human::secrets_password_custom;
+use secrets::human::secrets_password_custom;
 
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);

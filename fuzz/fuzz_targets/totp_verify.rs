@@ -12,7 +12,7 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::ffi::auth::{secrets_hotp, secrets_totp_verify};
+use secrets::auth::{secrets_hotp, secrets_totp_verify};
 
 fn hotp(key: &[u8], counter: u64, digits: u32, algorithm: u32) -> Vec<u8> {
     let mut out = [0u8; 11];
@@ -20,7 +20,7 @@ fn hotp(key: &[u8], counter: u64, digits: u32, algorithm: u32) -> Vec<u8> {
         secrets_hotp(
             out.as_mut_ptr().cast(),
             out.len(),
-            key.as_ptr(),
+            key.as_ptr().cast(),
             key.len(),
             counter,
             digits,
@@ -93,7 +93,7 @@ fuzz_target!(|data: &[u8]| {
     let key_ptr = if key.is_empty() {
         core::ptr::null()
     } else {
-        key.as_ptr()
+        key.as_ptr().cast()
     };
     let code_ptr = if null_code {
         core::ptr::null()

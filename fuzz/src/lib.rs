@@ -2,8 +2,8 @@
 //! and status checks.
 
 pub use libfuzzer_sys::arbitrary::{self, Unstructured};
-pub use secrets::ffi::status::secrets_status;
-pub use secrets::ffi::status::secrets_status::*;
+pub use secrets::status::secrets_status;
+pub use secrets::status::secrets_status::*;
 
 /// A byte the library never writes by itself: marks untouched memory.
 pub const CANARY: u8 = 0xA5;

@@ -51,14 +51,11 @@ pub fn build_c_program(source: &Path, linkage: &str, extra_flags: &[&str]) -> Pa
     let lib_dir = library_dir();
     match linkage {
         // The system libraries `rustc --print native-static-libs` reports.
-        "static" => cmd.arg(lib_dir.join("libsecrets.a")).args([
-            "-lpthread",
-            "-ldl",
-            "-lm",
-            "-lrt",
-            "-lgcc_s",
-            "-lutil",
-        ]),
+        "static" => cmd.arg(lib_dir.join("libsecrets.a")).args(
+            include_str!("../../cmake/native-static-libs.txt")
+                .split_whitespace()
+                .map(|lib| format!("-l{lib}")),
+        ),
         _ => cmd
             .arg(format!("-L{}", lib_dir.display()))
             .args(["-lsecrets", "-lm"]),

@@ -11,16 +11,19 @@ use crate::mac::{Hash, MAX_BYTES};
 use subtle::{ConditionallySelectable, ConstantTimeEq};
 use zeroize::Zeroizing;
 
-/// The C values of the hash choices.
-pub(crate) const SHA1: u32 = 1;
-pub(crate) const SHA256: u32 = 2;
-pub(crate) const SHA512: u32 = 3;
-/// Digits in a code.
-pub(crate) const MIN_DIGITS: u32 = 6;
-pub(crate) const MAX_DIGITS: u32 = 10;
+/// `algorithm` value for HMAC-SHA1 (RFC 4226's hash, what most apps use).
+pub const SHA1: u32 = 1;
+/// `algorithm` value for HMAC-SHA256.
+pub const SHA256: u32 = 2;
+/// `algorithm` value for HMAC-SHA512.
+pub const SHA512: u32 = 3;
+/// Fewest digits in a code.
+pub const MIN_DIGITS: u32 = 6;
+/// Most digits in a code.
+pub const MAX_DIGITS: u32 = 10;
 /// Largest verification window (steps each side): bounds the work to 21
 /// HMACs and keeps guessing odds low.
-pub(crate) const MAX_WINDOW: u32 = 10;
+pub const MAX_WINDOW: u32 = 10;
 
 /// The hash for a `SECRETS_OTP_*` value.
 pub fn hash_of(algorithm: u32) -> Result<Hash> {
@@ -109,9 +112,13 @@ pub fn totp(
 /// The TOTP parameters of a verification.
 #[derive(Clone, Copy, Debug)]
 pub struct Totp {
+    /// Seconds a step lasts (30 is usual); at least 1.
     pub period: u32,
+    /// Digits in a code, [`MIN_DIGITS`] to [`MAX_DIGITS`].
     pub digits: u32,
+    /// [`SHA1`], [`SHA256`] or [`SHA512`].
     pub algorithm: u32,
+    /// Steps accepted each side of the current one, at most [`MAX_WINDOW`].
     pub window: u32,
 }
 
@@ -270,7 +277,7 @@ mod tests {
             );
         }
         assert_eq!(
-            hotp(&mut out[..6], SEED20, 0, 6, SHA1),
+            hotp(&mut out[..5], SEED20, 0, 6, SHA1),
             Err(Error::BufferTooSmall)
         );
         assert_eq!(hotp(&mut out[..7], SEED20, 0, 6, SHA1), Ok(6));

@@ -9,7 +9,7 @@ use crate::token;
 use zeroize::Zeroize;
 
 /// Characters of the text form.
-pub(crate) const TEXT_LEN: usize = 36;
+pub const TEXT_LEN: usize = 36;
 /// Bytes of each dash-separated group.
 const GROUPS: [usize; 5] = [4, 2, 2, 2, 6];
 
@@ -40,7 +40,7 @@ pub fn v4<S: EntropySource>(source: &mut S, out: &mut [u8]) -> Result<usize> {
 mod tests {
     use super::*;
     use crate::error::Error;
-    use crate::rng::OsEntropy;
+    use crate::rng::testing::OsEntropy;
     use crate::rng::testing::*;
     use crate::uniform::tests::{chi_square, chi_square_limit};
 
@@ -78,7 +78,7 @@ mod tests {
         assert_eq!(src.requests, 4000);
         assert!(chi_square(&variants) < chi_square_limit(3));
         assert_eq!(
-            v4(&mut OsEntropy, &mut out[..36]),
+            v4(&mut OsEntropy, &mut out[..35]),
             Err(Error::BufferTooSmall)
         );
         assert_eq!(v4(&mut Failing, &mut out), Err(Error::Entropy));

@@ -24,19 +24,19 @@
 //! Verification authenticates before it looks at the time, so a tampered
 //! token is a mismatch, never "expired".
 
-use crate::compare::digest_eq;
+use crate::ct::digest_eq;
 use crate::encode::base64url;
 use crate::error::{Error, Result, text_area};
 use crate::mac::{self, SHA256_BYTES};
 use crate::rng::EntropySource;
 
 /// Characters in a token.
-pub(crate) const TOKEN_LEN: usize = 76;
+pub const TOKEN_LEN: usize = 76;
 /// Shortest key accepted: 128 bits.
-pub(crate) const MIN_KEY_BYTES: usize = 16;
+pub const MIN_KEY_BYTES: usize = 16;
 /// How far in the future (seconds) an issue time may lie, for clocks that
 /// differ between servers.
-pub(crate) const MAX_FUTURE_SKEW: u64 = 60;
+pub const MAX_FUTURE_SKEW: u64 = 60;
 
 const VERSION: u8 = 1;
 const LABEL: &[u8] = b"libsecrets-csrf";
@@ -128,7 +128,7 @@ pub fn verify(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rng::OsEntropy;
+    use crate::rng::testing::OsEntropy;
     use crate::rng::testing::{CountingOs, Failing, Scripted};
 
     const KEY: &[u8] = b"0123456789abcdef0123456789abcdef";
@@ -261,7 +261,7 @@ mod tests {
             Err(Error::InvalidArgument)
         );
         assert_eq!(
-            issue(&mut OsEntropy, &mut out[..TOKEN_LEN], KEY, None, NOW),
+            issue(&mut OsEntropy, &mut out[..TOKEN_LEN - 1], KEY, None, NOW),
             Err(Error::BufferTooSmall)
         );
         assert_eq!(

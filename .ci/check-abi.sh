@@ -1,6 +1,6 @@
 #!/bin/sh
 # ABI hygiene of an installed (or staged) libsecrets, ELF platforms:
-#   ci/check-abi.sh LIBDIR VERSION
+#   .ci/check-abi.sh LIBDIR VERSION
 # - libsecrets.so -> libsecrets.so.MAJOR -> libsecrets.so.VERSION symlinks
 # - SONAME libsecrets.so.MAJOR
 # - the dynamic symbol table defines secrets_* symbols only (no Rust-mangled,

@@ -245,7 +245,15 @@ mod tests {
             Ok(full.len())
         );
         assert_eq!(
-            uri(&mut out[..full.len()], Some(b"I"), b"a", key, 30, 6, SHA1),
+            uri(
+                &mut out[..full.len() - 1],
+                Some(b"I"),
+                b"a",
+                key,
+                30,
+                6,
+                SHA1
+            ),
             Err(Error::BufferTooSmall)
         );
     }

@@ -12,20 +12,36 @@
 use crate::error::{Error, Result};
 use zeroize::Zeroize;
 
-/// Where random bytes come from. The library uses [`OsEntropy`]; tests plug
-/// in deterministic or failing sources, and firmware can bring its own.
+/// Where random bytes come from. The C library plugs in the operating
+/// system's source, firmware its hardware generator, tests deterministic or
+/// failing sources.
+///
+/// `fill` must fill `dest` completely with unpredictable bytes or fail with
+/// [`Error::Entropy`]; a generator makes one request for what it expects to
+/// need, so one call per generated secret is typical.
+///
+/// ```
+/// use secrets_core::{EntropySource, Error};
+///
+/// /// A source that always fails, as a broken hardware generator would.
+/// struct Broken;
+/// impl EntropySource for Broken {
+///     fn fill(&mut self, _dest: &mut [u8]) -> Result<(), Error> {
+///         Err(Error::Entropy)
+///     }
+/// }
+///
+/// let mut out = [0u8; 16];
+/// assert_eq!(secrets_core::token::bytes(&mut Broken, &mut out), Err(Error::Entropy));
+/// ```
 pub trait EntropySource {
     /// Fills `dest` completely with unpredictable bytes, or fails.
     fn fill(&mut self, dest: &mut [u8]) -> Result<()>;
 }
 
-/// The operating system's random source (`getrandom(2)` on Linux).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct OsEntropy;
-
-impl EntropySource for OsEntropy {
+impl<S: EntropySource + ?Sized> EntropySource for &mut S {
     fn fill(&mut self, dest: &mut [u8]) -> Result<()> {
-        getrandom::fill(dest).map_err(|_| Error::Entropy)
+        (**self).fill(dest)
     }
 }
 
@@ -163,8 +179,18 @@ impl<S: EntropySource> Drop for RandomStream<'_, S> {
 
 #[cfg(test)]
 pub(crate) mod testing {
-    //! Sources for tests: counted, scripted and failing.
+    //! Sources for tests: the OS (tests only: the library has no OS
+    //! dependency), counted, scripted and failing.
     use super::*;
+
+    /// The operating system's random source.
+    #[derive(Default, Clone, Copy)]
+    pub struct OsEntropy;
+    impl EntropySource for OsEntropy {
+        fn fill(&mut self, dest: &mut [u8]) -> Result<()> {
+            getrandom::fill(dest).map_err(|_| Error::Entropy)
+        }
+    }
 
     /// The OS source, counting requests and bytes.
     #[derive(Default)]

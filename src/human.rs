@@ -1,15 +1,52 @@
 //! Human-facing secrets: passwords, passphrases, one-time codes, API keys
-//! and UUIDs. The password flags (`SECRETS_LOWER` ...) live with the
-//! policy in `password.rs`.
+//! and UUIDs.
 
-use super::status::secrets_status;
-use super::{in_array, in_cstr, in_optional_cstr, status_of, text_out, text_size};
-use crate::alphabet::{self, Alphabet};
-use crate::passphrase::{self, DEFAULT_SEPARATOR, EffLarge, WordList};
-use crate::password::Policy;
-use crate::rng::OsEntropy;
-use crate::{apikey, otp_code, uuid, wordlist};
+use crate::boundary::{in_array, in_cstr, in_optional_cstr, status_of, text_out, text_size};
+use crate::os_entropy::OsEntropy;
+use crate::status::secrets_status;
 use core::ffi::c_char;
+use secrets_core::alphabet::{self, Alphabet};
+use secrets_core::passphrase::{self, DEFAULT_SEPARATOR, EffLarge, WordList};
+use secrets_core::password::{self, Policy};
+use secrets_core::{apikey, otp_code, uuid, wordlist};
+
+// The `_u32` suffixes make cbindgen write unsigned literals (`1u`).
+
+/// Password class: lowercase letters `a-z` (26).
+pub const SECRETS_LOWER: u32 = 0x01_u32;
+/// Password class: uppercase letters `A-Z` (26).
+pub const SECRETS_UPPER: u32 = 0x02_u32;
+/// Password class: digits `0-9` (10).
+pub const SECRETS_DIGITS: u32 = 0x04_u32;
+/// Password class: the 32 ASCII punctuation characters
+/// ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``.
+pub const SECRETS_SYMBOLS: u32 = 0x08_u32;
+/// Password class, instead of `SECRETS_SYMBOLS` (not with it): the 12
+/// shell- and URL-friendlier symbols `!@#$%^&*-_+.`.
+pub const SECRETS_SAFE_SYMBOLS: u32 = 0x10_u32;
+/// Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " `` ` ``
+/// (zero, capital o, small o, one, capital i, small L, vertical bar,
+/// apostrophe, double quote, backtick). Class sizes become: lower 24,
+/// upper 24, digits 8, symbols 28, safe symbols 12.
+pub const SECRETS_NO_AMBIGUOUS: u32 = 0x20_u32;
+/// Modifier: at least one character of every chosen class. The password is
+/// still uniform over all strings that satisfy this (whole-password redraw).
+pub const SECRETS_EACH_CLASS: u32 = 0x40_u32;
+/// Lowercase, uppercase, digits and symbols, at least one of each (94
+/// characters; a 16-character password carries about 104.6 bits).
+pub const SECRETS_PASSWORD_DEFAULT: u32 =
+    SECRETS_LOWER | SECRETS_UPPER | SECRETS_DIGITS | SECRETS_SYMBOLS | SECRETS_EACH_CLASS;
+
+const _: () = {
+    assert!(SECRETS_LOWER == password::LOWER);
+    assert!(SECRETS_UPPER == password::UPPER);
+    assert!(SECRETS_DIGITS == password::DIGITS);
+    assert!(SECRETS_SYMBOLS == password::SYMBOLS);
+    assert!(SECRETS_SAFE_SYMBOLS == password::SAFE_SYMBOLS);
+    assert!(SECRETS_NO_AMBIGUOUS == password::NO_AMBIGUOUS);
+    assert!(SECRETS_EACH_CLASS == password::EACH_CLASS);
+    assert!(SECRETS_PASSWORD_DEFAULT == password::DEFAULT);
+};
 
 /// Buffer size for `secrets_uuid4`: 36 characters and the NUL.
 pub const SECRETS_UUID_SIZE: usize = 37;
@@ -56,6 +93,7 @@ const _: () = {
 /// of classes);
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_password(
     out: *mut c_char,
@@ -85,6 +123,7 @@ pub unsafe extern "C" fn secrets_password(
 /// with a repeated byte or a byte ≥ 0x80); `SECRETS_ERR_BUFFER_TOO_SMALL`;
 /// `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
 /// `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_password_custom(
     out: *mut c_char,
@@ -95,7 +134,8 @@ pub unsafe extern "C" fn secrets_password_custom(
     unsafe {
         text_out(out, out_size, |buf| {
             let alphabet = Alphabet::new(in_cstr(alphabet)?)?;
-            Policy::from_alphabet(alphabet).generate(&mut OsEntropy, buf, length)
+            let policy = Policy::from_alphabet(alphabet);
+            Ok::<_, secrets_status>(policy.generate(&mut OsEntropy, buf, length)?)
         })
     }
 }
@@ -126,6 +166,7 @@ pub extern "C" fn secrets_password_entropy_bits(length: usize, flags: u32) -> f6
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`words` 0, or the size overflows);
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_passphrase(
     out: *mut c_char,
@@ -156,9 +197,9 @@ struct CWordList<'a>(&'a [*const c_char]);
 
 impl<'a> CWordList<'a> {
     /// `SECRETS_ERR_NULL_POINTER` if any entry is NULL.
-    fn new(entries: &'a [*const c_char]) -> crate::error::Result<Self> {
+    fn new(entries: &'a [*const c_char]) -> crate::status::Result<Self> {
         if entries.iter().any(|p| p.is_null()) {
-            return Err(crate::error::Error::NullPointer);
+            return Err(secrets_status::SECRETS_ERR_NULL_POINTER);
         }
         Ok(CWordList(entries))
     }
@@ -198,6 +239,7 @@ impl WordList for CWordList<'_> {
 /// or repeated word; the size overflows); `SECRETS_ERR_BUFFER_TOO_SMALL`;
 /// `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
 /// `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_passphrase_custom(
     out: *mut c_char,
@@ -211,7 +253,8 @@ pub unsafe extern "C" fn secrets_passphrase_custom(
         text_out(out, out_size, |buf| {
             let list = CWordList::new(in_array(wordlist, wordlist_len)?)?;
             let separator = in_optional_cstr(separator).unwrap_or(DEFAULT_SEPARATOR);
-            passphrase::generate_custom(&mut OsEntropy, buf, words, &list, separator)
+            let phrase = passphrase::generate_custom(&mut OsEntropy, buf, words, &list, separator);
+            Ok::<_, secrets_status>(phrase?)
         })
     }
 }
@@ -224,6 +267,7 @@ pub unsafe extern "C" fn secrets_passphrase_custom(
 /// (`digits` 0 or above 64, `SECRETS_OTP_CODE_MAX_LEN`);
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_otp_numeric(
     out: *mut c_char,
@@ -246,6 +290,7 @@ pub unsafe extern "C" fn secrets_otp_numeric(
 /// (`length` 0 or above 64, `SECRETS_OTP_CODE_MAX_LEN`);
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On every error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_otp_alphanumeric(
     out: *mut c_char,
@@ -271,6 +316,7 @@ pub unsafe extern "C" fn secrets_otp_alphanumeric(
 /// `SECRETS_ERR_INVALID_ARGUMENT` (a bad prefix, `nbytes` 0, the size
 /// overflows); `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On
 /// every error a non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_api_key(
     out: *mut c_char,
@@ -311,6 +357,7 @@ pub unsafe extern "C" fn secrets_api_key_size(prefix: *const c_char, nbytes: usi
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`prefix` empty, too long or with another
 /// character); `SECRETS_ERR_BUFFER_TOO_SMALL`; `SECRETS_ERR_ENTROPY`. On
 /// every error a non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_api_key_checksummed(
     out: *mut c_char,
@@ -319,7 +366,8 @@ pub unsafe extern "C" fn secrets_api_key_checksummed(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            apikey::checksummed(&mut OsEntropy, buf, in_cstr(prefix)?)
+            let prefix = in_cstr(prefix)?;
+            Ok::<_, secrets_status>(apikey::checksummed(&mut OsEntropy, buf, prefix)?)
         })
     }
 }
@@ -339,9 +387,10 @@ pub unsafe extern "C" fn secrets_api_key_checksummed_size(prefix: *const c_char)
 /// string: about one in 57 billion random strings of the right shape
 /// passes). This catches mistakes cheaply; it does not show that the key
 /// was issued. `SECRETS_ERR_NULL_POINTER` when `key` is NULL.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_api_key_check(key: *const c_char) -> secrets_status {
-    status_of(|| apikey::check(unsafe { in_cstr(key) }?))
+    status_of(|| Ok::<_, secrets_status>(apikey::check(unsafe { in_cstr(key) }?)?))
 }
 
 /// Writes a random UUID, RFC 9562 version 4, and a NUL: 36 lowercase
@@ -352,6 +401,7 @@ pub unsafe extern "C" fn secrets_api_key_check(key: *const c_char) -> secrets_st
 /// Errors: `SECRETS_ERR_NULL_POINTER`; `SECRETS_ERR_BUFFER_TOO_SMALL`;
 /// `SECRETS_ERR_ENTROPY`. On every error a non-NULL `out` is zeroed over
 /// `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_uuid4(out: *mut c_char, out_size: usize) -> secrets_status {
     unsafe { text_out(out, out_size, |buf| uuid::v4(&mut OsEntropy, buf)) }

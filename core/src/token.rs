@@ -37,7 +37,7 @@ pub fn urlsafe<S: EntropySource>(source: &mut S, out: &mut [u8], nbytes: usize) 
 mod tests {
     use super::*;
     use crate::error::Error;
-    use crate::rng::OsEntropy;
+    use crate::rng::testing::OsEntropy;
     use crate::rng::testing::*;
 
     #[test]
@@ -50,7 +50,7 @@ mod tests {
                 .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
         );
         assert_eq!(
-            hex(&mut OsEntropy, &mut out[..64], 32),
+            hex(&mut OsEntropy, &mut out[..63], 32),
             Err(Error::BufferTooSmall)
         );
     }

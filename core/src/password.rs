@@ -2,7 +2,7 @@
 //! (flags), or over a caller's alphabet.
 //!
 //! Every password is drawn uniformly from **all** strings that satisfy the
-//! policy. Under `SECRETS_EACH_CLASS` the whole password is redrawn until
+//! policy. Under `EACH_CLASS` the whole password is redrawn until
 //! every chosen class occurs (rejection sampling); the usual "one of each
 //! class, fill, shuffle" recipe is not uniform (it over-weights strings with
 //! few characters of a small class) and is not used. The single OS request
@@ -15,48 +15,47 @@ use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, RandomStream, with_stream};
 use crate::uniform;
 
-// The `_u32` suffixes make cbindgen write unsigned literals (`1u`), as
-// api.md defines these flags.
-
 /// Password class: lowercase letters `a-z` (26).
-pub const SECRETS_LOWER: u32 = 0x01_u32;
+pub const LOWER: u32 = 0x01;
 /// Password class: uppercase letters `A-Z` (26).
-pub const SECRETS_UPPER: u32 = 0x02_u32;
+pub const UPPER: u32 = 0x02;
 /// Password class: digits `0-9` (10).
-pub const SECRETS_DIGITS: u32 = 0x04_u32;
-/// Password class: the 32 ASCII punctuation characters
-/// ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``.
-pub const SECRETS_SYMBOLS: u32 = 0x08_u32;
-/// Password class, instead of `SECRETS_SYMBOLS` (not with it): the 12
-/// shell- and URL-friendlier symbols `!@#$%^&*-_+.`.
-pub const SECRETS_SAFE_SYMBOLS: u32 = 0x10_u32;
-/// Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " `` ` ``
-/// (zero, capital o, small o, one, capital i, small L, vertical bar,
-/// apostrophe, double quote, backtick). Class sizes become: lower 24,
-/// upper 24, digits 8, symbols 28, safe symbols 12.
-pub const SECRETS_NO_AMBIGUOUS: u32 = 0x20_u32;
-/// Modifier: at least one character of every chosen class. The password is
-/// still uniform over all strings that satisfy this (whole-password redraw).
-pub const SECRETS_EACH_CLASS: u32 = 0x40_u32;
-/// Lowercase, uppercase, digits and symbols, at least one of each (94
-/// characters; a 16-character password carries about 104.6 bits).
-#[allow(dead_code)] // for C only: cbindgen writes it into the header
-pub const SECRETS_PASSWORD_DEFAULT: u32 =
-    SECRETS_LOWER | SECRETS_UPPER | SECRETS_DIGITS | SECRETS_SYMBOLS | SECRETS_EACH_CLASS;
+pub const DIGITS: u32 = 0x04;
+/// Password class: the 32 ASCII punctuation characters.
+pub const SYMBOLS: u32 = 0x08;
+/// Password class, instead of [`SYMBOLS`] (not with it): the 12 shell- and
+/// URL-friendlier symbols `!@#$%^&*-_+.`.
+pub const SAFE_SYMBOLS: u32 = 0x10;
+/// Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " ``.
+pub const NO_AMBIGUOUS: u32 = 0x20;
+/// Modifier: at least one character of every chosen class (the password
+/// stays uniform over the strings that satisfy this).
+pub const EACH_CLASS: u32 = 0x40;
+/// Lowercase, uppercase, digits and symbols, at least one of each.
+///
+/// ```
+/// use secrets_core::password::{DEFAULT, Policy};
+/// # use secrets_core::testing::TestSource;
+/// let mut out = [0u8; 16];
+/// let len = Policy::from_flags(DEFAULT)?.generate(&mut TestSource::default(), &mut out, 16)?;
+/// assert_eq!(len, 16);
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
+pub const DEFAULT: u32 = LOWER | UPPER | DIGITS | SYMBOLS | EACH_CLASS;
 
 /// Every flag this version knows.
 const KNOWN_FLAGS: u32 = 0x7f;
 
 /// The classes, in the order their characters appear in the alphabet.
 const CLASSES: [(u32, &[u8]); 5] = [
-    (SECRETS_LOWER, b"abcdefghijklmnopqrstuvwxyz"),
-    (SECRETS_UPPER, b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
-    (SECRETS_DIGITS, b"0123456789"),
-    (SECRETS_SYMBOLS, b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
-    (SECRETS_SAFE_SYMBOLS, b"!@#$%^&*-_+."),
+    (LOWER, b"abcdefghijklmnopqrstuvwxyz"),
+    (UPPER, b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+    (DIGITS, b"0123456789"),
+    (SYMBOLS, b"!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
+    (SAFE_SYMBOLS, b"!@#$%^&*-_+."),
 ];
 
-/// What `SECRETS_NO_AMBIGUOUS` removes.
+/// What `NO_AMBIGUOUS` removes.
 pub(crate) const AMBIGUOUS: &[u8] = b"0Oo1Il|'\"`";
 
 /// The classes as alphabets built at compile time, as they are (`[0]`) and
@@ -115,7 +114,7 @@ impl Policy {
     /// The policy of `flags`, or `InvalidArgument` for an unknown bit, no
     /// class, or both symbol sets.
     pub fn from_flags(flags: u32) -> Result<Policy> {
-        let both_symbols = SECRETS_SYMBOLS | SECRETS_SAFE_SYMBOLS;
+        let both_symbols = SYMBOLS | SAFE_SYMBOLS;
         if flags & !KNOWN_FLAGS != 0 || flags & both_symbols == both_symbols {
             return Err(Error::InvalidArgument);
         }
@@ -123,9 +122,9 @@ impl Policy {
             alphabet: Alphabet::empty(),
             class_ends: [0; MAX_CLASSES],
             classes: 0,
-            each_class: flags & SECRETS_EACH_CLASS != 0,
+            each_class: flags & EACH_CLASS != 0,
         };
-        let no_ambiguous = flags & SECRETS_NO_AMBIGUOUS != 0;
+        let no_ambiguous = flags & NO_AMBIGUOUS != 0;
         let class_alphabets = &CLASS_ALPHABETS[no_ambiguous as usize];
         for (k, _) in CLASSES
             .iter()
@@ -298,11 +297,11 @@ fn pow_int(mut x: f64, mut n: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rng::OsEntropy;
+    use crate::rng::testing::OsEntropy;
     use crate::rng::testing::*;
     use crate::uniform::tests::{chi_square, chi_square_limit};
 
-    const DEFAULT_NO_AMBIGUOUS: u32 = SECRETS_PASSWORD_DEFAULT | SECRETS_NO_AMBIGUOUS;
+    const DEFAULT_NO_AMBIGUOUS: u32 = DEFAULT | NO_AMBIGUOUS;
 
     fn make(flags: u32, length: usize) -> Vec<u8> {
         let mut out = vec![0u8; length + 1];
@@ -323,21 +322,21 @@ mod tests {
                 .class_sizes()
                 .collect::<Vec<_>>()
         };
-        assert_eq!(sizes(SECRETS_PASSWORD_DEFAULT), [26, 26, 10, 32]);
+        assert_eq!(sizes(DEFAULT), [26, 26, 10, 32]);
         assert_eq!(sizes(DEFAULT_NO_AMBIGUOUS), [24, 24, 8, 28]);
-        assert_eq!(sizes(SECRETS_SAFE_SYMBOLS | SECRETS_NO_AMBIGUOUS), [12]);
-        assert_eq!(sizes(SECRETS_DIGITS | SECRETS_LOWER), [26, 10]);
+        assert_eq!(sizes(SAFE_SYMBOLS | NO_AMBIGUOUS), [12]);
+        assert_eq!(sizes(DIGITS | LOWER), [26, 10]);
     }
 
     #[test]
     fn invalid_policies() {
         let invalid = [
             0,
-            SECRETS_NO_AMBIGUOUS,
-            SECRETS_EACH_CLASS | SECRETS_NO_AMBIGUOUS,
-            SECRETS_SYMBOLS | SECRETS_SAFE_SYMBOLS,
-            SECRETS_LOWER | 0x80,
-            SECRETS_LOWER | 0x8000_0000,
+            NO_AMBIGUOUS,
+            EACH_CLASS | NO_AMBIGUOUS,
+            SYMBOLS | SAFE_SYMBOLS,
+            LOWER | 0x80,
+            LOWER | 0x8000_0000,
         ];
         for flags in invalid {
             assert_eq!(
@@ -345,7 +344,7 @@ mod tests {
                 Some(Error::InvalidArgument)
             );
         }
-        let p = Policy::from_flags(SECRETS_PASSWORD_DEFAULT).unwrap();
+        let p = Policy::from_flags(DEFAULT).unwrap();
         let mut out = [0u8; 8];
         for length in [0, 1, 3] {
             assert_eq!(
@@ -356,7 +355,7 @@ mod tests {
         }
         assert_eq!(p.generate(&mut OsEntropy, &mut out, 4), Ok(4));
         assert_eq!(
-            p.generate(&mut OsEntropy, &mut out, 8),
+            p.generate(&mut OsEntropy, &mut out, 9),
             Err(Error::BufferTooSmall)
         );
         assert_eq!(
@@ -369,21 +368,21 @@ mod tests {
     #[test]
     fn passwords_follow_their_policy() {
         for flags in [
-            SECRETS_PASSWORD_DEFAULT,
+            DEFAULT,
             DEFAULT_NO_AMBIGUOUS,
-            SECRETS_LOWER | SECRETS_DIGITS | SECRETS_EACH_CLASS,
-            SECRETS_UPPER | SECRETS_SAFE_SYMBOLS | SECRETS_EACH_CLASS | SECRETS_NO_AMBIGUOUS,
-            SECRETS_DIGITS,
+            LOWER | DIGITS | EACH_CLASS,
+            UPPER | SAFE_SYMBOLS | EACH_CLASS | NO_AMBIGUOUS,
+            DIGITS,
         ] {
             let policy = Policy::from_flags(flags).unwrap();
             for length in [4, 5, 8, 30] {
                 for _ in 0..200 {
                     let pw = make(flags, length);
                     assert!(pw.iter().all(|c| policy.alphabet().as_bytes().contains(c)));
-                    if flags & SECRETS_NO_AMBIGUOUS != 0 {
+                    if flags & NO_AMBIGUOUS != 0 {
                         assert!(pw.iter().all(|c| !AMBIGUOUS.contains(c)));
                     }
-                    if flags & SECRETS_EACH_CLASS != 0 {
+                    if flags & EACH_CLASS != 0 {
                         for (flag, chars) in CLASSES {
                             if flags & flag != 0 {
                                 assert!(pw.iter().any(|c| chars.contains(c)), "{flags:#x}");
@@ -424,7 +423,7 @@ mod tests {
 
     #[test]
     fn without_each_class_positions_are_uniform() {
-        let flags = SECRETS_LOWER | SECRETS_UPPER | SECRETS_DIGITS | SECRETS_SYMBOLS;
+        let flags = LOWER | UPPER | DIGITS | SYMBOLS;
         let policy = Policy::from_flags(flags).unwrap();
         let mut counts = vec![[0u64; 94]; 6];
         for _ in 0..20_000 {
@@ -445,7 +444,7 @@ mod tests {
         // proportional to (valid strings with c there) = count(3 positions
         // covering the other classes): uniform within a class, not across.
         // So test uniformity within each class at every position.
-        let flags = SECRETS_PASSWORD_DEFAULT;
+        let flags = DEFAULT;
         let policy = Policy::from_flags(flags).unwrap();
         let mut counts = vec![[0u64; 94]; 4];
         for _ in 0..40_000 {
@@ -524,15 +523,15 @@ mod tests {
     #[test]
     fn entropy_is_exact() {
         for flags in [
-            SECRETS_PASSWORD_DEFAULT,
+            DEFAULT,
             DEFAULT_NO_AMBIGUOUS,
-            SECRETS_LOWER | SECRETS_DIGITS | SECRETS_EACH_CLASS,
-            SECRETS_LOWER | SECRETS_UPPER | SECRETS_SAFE_SYMBOLS | SECRETS_EACH_CLASS,
-            SECRETS_LOWER | SECRETS_SYMBOLS,
+            LOWER | DIGITS | EACH_CLASS,
+            LOWER | UPPER | SAFE_SYMBOLS | EACH_CLASS,
+            LOWER | SYMBOLS,
         ] {
             let policy = Policy::from_flags(flags).unwrap();
             let sizes: Vec<usize> = policy.class_sizes().collect();
-            let each = flags & SECRETS_EACH_CLASS != 0;
+            let each = flags & EACH_CLASS != 0;
             for length in policy.classes.max(1)..=9 {
                 let count = brute_count(&sizes, length, each) as f64;
                 let bits = policy.entropy_bits(length);
@@ -544,7 +543,7 @@ mod tests {
             }
         }
         // Without EACH_CLASS it is length * log2(N).
-        let p = Policy::from_flags(SECRETS_LOWER | SECRETS_UPPER).unwrap();
+        let p = Policy::from_flags(LOWER | UPPER).unwrap();
         assert_eq!(p.entropy_bits(10), 10.0 * 52f64.log2());
     }
 
@@ -581,7 +580,7 @@ mod tests {
 
     #[test]
     fn huge_lengths_have_finite_entropy() {
-        for flags in [SECRETS_PASSWORD_DEFAULT, SECRETS_DIGITS] {
+        for flags in [DEFAULT, DIGITS] {
             let p = Policy::from_flags(flags).unwrap();
             for length in [1000, 1 << 40, usize::MAX] {
                 let bits = p.entropy_bits(length);
@@ -595,16 +594,13 @@ mod tests {
     #[test]
     fn one_request_per_password() {
         for (flags, length) in [
-            (SECRETS_PASSWORD_DEFAULT, 4),
-            (SECRETS_PASSWORD_DEFAULT, 5),
-            (SECRETS_PASSWORD_DEFAULT, 8),
-            (SECRETS_PASSWORD_DEFAULT, 16),
-            (
-                DEFAULT_NO_AMBIGUOUS & !SECRETS_SYMBOLS | SECRETS_SAFE_SYMBOLS,
-                4,
-            ),
-            (SECRETS_LOWER | SECRETS_DIGITS, 4000),
-            (SECRETS_PASSWORD_DEFAULT, 4000),
+            (DEFAULT, 4),
+            (DEFAULT, 5),
+            (DEFAULT, 8),
+            (DEFAULT, 16),
+            (DEFAULT_NO_AMBIGUOUS & !SYMBOLS | SAFE_SYMBOLS, 4),
+            (LOWER | DIGITS, 4000),
+            (DEFAULT, 4000),
         ] {
             let policy = Policy::from_flags(flags).unwrap();
             let mut src = CountingOs::default();

@@ -10,7 +10,7 @@
 const TEXT: &[u8] = include_bytes!("../data/eff_large_wordlist.txt");
 
 /// Number of words: 6^5, one per roll of five dice.
-pub(crate) const EFF_LARGE_LEN: usize = 7776;
+pub const EFF_LARGE_LEN: usize = 7776;
 
 /// The words, in the file's order.
 pub(crate) static EFF_LARGE: [&[u8]; EFF_LARGE_LEN] = parse(TEXT);

@@ -359,7 +359,7 @@ pub fn uniform<S: EntropySource>(stream: &mut RandomStream<'_, S>, a: f64, b: f6
 pub(crate) mod tests {
     use super::*;
     use crate::rng::testing::*;
-    use crate::rng::{OsEntropy, with_stream};
+    use crate::rng::{testing::OsEntropy, with_stream};
 
     fn draw_many(bound: u64, n: usize) -> Vec<u64> {
         (0..n)

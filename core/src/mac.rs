@@ -7,14 +7,14 @@
 //! themselves on drop (the crates' `zeroize` feature): whoever learns an
 //! expected tag can forge it.
 
-use crate::compare::{digest_eq, wipe};
+use crate::ct::{digest_eq, wipe};
 use crate::encode::hex;
 use crate::error::{Error, Result, text_area};
 use hmac::{Hmac, KeyInit, Mac};
 use zeroize::Zeroizing;
 
 /// Bytes in an HMAC-SHA256 tag.
-pub(crate) const SHA256_BYTES: usize = 32;
+pub const SHA256_BYTES: usize = 32;
 /// Bytes in the largest tag (HMAC-SHA512).
 pub(crate) const MAX_BYTES: usize = 64;
 
@@ -24,8 +24,11 @@ pub type Tag = Zeroizing<[u8; SHA256_BYTES]>;
 /// The hash under an HMAC.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hash {
+    /// SHA-1 (20-byte digests).
     Sha1,
+    /// SHA-256 (32-byte digests).
     Sha256,
+    /// SHA-512 (64-byte digests).
     Sha512,
 }
 
@@ -231,8 +234,8 @@ mod tests {
     }
 
     #[test]
-    fn hex_needs_room_for_the_nul() {
-        let mut out = [0u8; 64];
+    fn hex_needs_64_bytes() {
+        let mut out = [0u8; 63];
         assert_eq!(sha256_hex(&mut out, b"k", b"m"), Err(Error::BufferTooSmall));
     }
 

@@ -1,13 +1,12 @@
 //! Core randomness: the C face of Python's `secrets` module.
 
-use super::status::secrets_status;
-use super::{array_mut, array_out, in_bytes, text_out, text_size, value_out};
-use crate::compare;
-use crate::error::Error;
-use crate::rng::{OsEntropy, with_stream};
-use crate::token;
-use crate::uniform::{self, Range, plan_bytes, sample_plan, shuffle_plan};
+use crate::boundary::{
+    array_mut, array_out, in_bytes, object_size, text_out, text_size, value_out,
+};
+use crate::os_entropy::OsEntropy;
+use crate::status::secrets_status;
 use core::ffi::{c_char, c_void};
+use secrets_core::{ct, random, token};
 
 /// Bytes of entropy in a token when the caller has no better figure: 32, as
 /// Python's `secrets` module uses (256 bits).
@@ -20,6 +19,7 @@ pub const SECRETS_DEFAULT_ENTROPY: usize = 32;
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`nbytes` > PTRDIFF_MAX; only `out[0]` is
 /// cleared, the true size being unknown),
 /// `SECRETS_ERR_ENTROPY` (`out` zeroed).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_token_bytes(out: *mut u8, nbytes: usize) -> secrets_status {
     unsafe { array_out(out, nbytes, |buf| token::bytes(&mut OsEntropy, buf)) }
@@ -33,6 +33,7 @@ pub unsafe extern "C" fn secrets_token_bytes(out: *mut u8, nbytes: usize) -> sec
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`2 * nbytes` overflows, or `out_size` >
 /// PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`, `SECRETS_ERR_ENTROPY`.
 /// On every error a non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_token_hex(
     out: *mut c_char,
@@ -46,7 +47,7 @@ pub unsafe extern "C" fn secrets_token_hex(
 /// that exceeds PTRDIFF_MAX.
 #[unsafe(no_mangle)]
 pub extern "C" fn secrets_token_hex_size(nbytes: usize) -> usize {
-    text_size(crate::encode::hex::encoded_len(nbytes))
+    text_size(secrets_core::encode::hex::encoded_len(nbytes))
 }
 
 /// Writes `nbytes` random bytes as unpadded base64url (RFC 4648 §5,
@@ -56,6 +57,7 @@ pub extern "C" fn secrets_token_hex_size(nbytes: usize) -> usize {
 /// (`SECRETS_TOKEN_URLSAFE_SIZE(nbytes)`).
 ///
 /// Errors: as `secrets_token_hex`.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_token_urlsafe(
     out: *mut c_char,
@@ -73,7 +75,7 @@ pub unsafe extern "C" fn secrets_token_urlsafe(
 /// or 0 when that exceeds PTRDIFF_MAX.
 #[unsafe(no_mangle)]
 pub extern "C" fn secrets_token_urlsafe_size(nbytes: usize) -> usize {
-    text_size(crate::encode::base64url::encoded_len(nbytes))
+    text_size(secrets_core::encode::base64url::encoded_len(nbytes))
 }
 
 /// Writes a uniformly random integer in `[0, upper)` to `*out` (exact:
@@ -81,15 +83,10 @@ pub extern "C" fn secrets_token_urlsafe_size(nbytes: usize) -> usize {
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
 /// (`upper` is 0), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_randbelow(out: *mut u64, upper: u64) -> secrets_status {
-    unsafe {
-        value_out(out, || {
-            with_stream(&mut OsEntropy, plan_bytes(1, upper), |s| {
-                uniform::below(s, upper)
-            })
-        })
-    }
+    unsafe { value_out(out, || random::below(&mut OsEntropy, upper)) }
 }
 
 /// Writes an integer of `k` random bits, uniform in `[0, 2^k)`, to `*out`
@@ -97,16 +94,10 @@ pub unsafe extern "C" fn secrets_randbelow(out: *mut u64, upper: u64) -> secrets
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
 /// (`k` > 64), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_randbits(out: *mut u64, k: u32) -> secrets_status {
-    unsafe {
-        // `bits` answers k 0 and refuses k > 64 before any request.
-        value_out(out, || {
-            with_stream(&mut OsEntropy, (k as usize).div_ceil(8), |s| {
-                uniform::bits(s, k)
-            })
-        })
-    }
+    unsafe { value_out(out, || random::bits(&mut OsEntropy, k)) }
 }
 
 /// Writes a uniformly random element of Python's `range(start, stop, step)`
@@ -116,6 +107,7 @@ pub unsafe extern "C" fn secrets_randbits(out: *mut u64, k: u32) -> secrets_stat
 /// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT`
 /// (`step` 0, or the range is empty, as Python raises `ValueError`),
 /// `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_randrange(
     out: *mut i64,
@@ -123,14 +115,7 @@ pub unsafe extern "C" fn secrets_randrange(
     stop: i64,
     step: i64,
 ) -> secrets_status {
-    unsafe {
-        value_out(out, || {
-            let range = Range::new(start, stop, step)?;
-            with_stream(&mut OsEntropy, plan_bytes(1, range.count()), |s| {
-                uniform::in_range(s, range)
-            })
-        })
-    }
+    unsafe { value_out(out, || random::range(&mut OsEntropy, start, stop, step)) }
 }
 
 /// Writes one uniformly chosen element of `items[0..len]` to `*out`. Every
@@ -139,23 +124,21 @@ pub unsafe extern "C" fn secrets_randrange(
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `items` NULL),
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`len` 0: nothing to choose from, or
 /// above PTRDIFF_MAX), `SECRETS_ERR_ENTROPY`; `*out` is set to 0 on error.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_choice(
     out: *mut u8,
-    items: *const u8,
+    items: *const c_void,
     len: usize,
 ) -> secrets_status {
     unsafe {
         value_out(out, || {
+            // Required even when `len` is 0 (that is refused by the core).
             if items.is_null() {
-                return Err(Error::NullPointer);
+                return Err(secrets_status::SECRETS_ERR_NULL_POINTER);
             }
             let items = in_bytes(items, len)?;
-            // `below` refuses len 0 before any request.
-            let index = with_stream(&mut OsEntropy, plan_bytes(1, len as u64), |s| {
-                uniform::below(s, len as u64)
-            })?;
-            Ok(compare::byte_at(items, index as usize))
+            Ok::<_, secrets_status>(random::choice(&mut OsEntropy, items)?)
         })
     }
 }
@@ -166,33 +149,26 @@ pub unsafe extern "C" fn secrets_choice(
 /// when `count` is 0).
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`base` NULL and `count` > 0),
-/// `SECRETS_ERR_INVALID_ARGUMENT` (`elem_size` 0 with `count` > 0, or
+/// `SECRETS_ERR_INVALID_ARGUMENT` (`elem_size` 0, or
 /// `count * elem_size` overflows or exceeds PTRDIFF_MAX; nothing touched),
 /// `SECRETS_ERR_ENTROPY` (the array is zeroed: a partly shuffled order must
 /// not be mistaken for a random one).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_shuffle(
     base: *mut c_void,
     count: usize,
     elem_size: usize,
 ) -> secrets_status {
-    if count > 0 && elem_size == 0 {
-        return Error::InvalidArgument.into();
-    }
     // Checked here, not by `array_out`: a refused shuffle leaves the
     // caller's array untouched.
-    let total = match crate::error::object_size(count.checked_mul(elem_size)) {
+    let total = match object_size(count.checked_mul(elem_size)) {
         Ok(total) => total,
-        Err(e) => return e.into(),
+        Err(e) => return e,
     };
     unsafe {
         array_out(base.cast::<u8>(), total, |items| {
-            if count < 2 {
-                return Ok(());
-            }
-            with_stream(&mut OsEntropy, shuffle_plan(count), |s| {
-                uniform::shuffle(s, items, elem_size)
-            })
+            random::shuffle(&mut OsEntropy, items, elem_size)
         })
     }
 }
@@ -206,6 +182,7 @@ pub unsafe extern "C" fn secrets_shuffle(
 /// `SECRETS_ERR_INVALID_ARGUMENT` (`k` > `population`, or
 /// `k * sizeof(size_t)` overflows), `SECRETS_ERR_ENTROPY`; `out[0..k]` is
 /// zeroed on error when it is addressable.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_sample(
     out: *mut usize,
@@ -213,11 +190,8 @@ pub unsafe extern "C" fn secrets_sample(
     population: usize,
 ) -> secrets_status {
     unsafe {
-        // `sample` answers k 0 and refuses k > population before any request.
         array_out(out, k, |out| {
-            with_stream(&mut OsEntropy, sample_plan(k, population), |s| {
-                uniform::sample(s, out, population)
-            })
+            random::sample(&mut OsEntropy, out, population)
         })
     }
 }
@@ -226,9 +200,10 @@ pub unsafe extern "C" fn secrets_sample(
 /// random bits, as Python's `random()`).
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_ENTROPY` (`*out` = 0).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_random_double(out: *mut f64) -> secrets_status {
-    unsafe { value_out(out, || with_stream(&mut OsEntropy, 8, uniform::double)) }
+    unsafe { value_out(out, || random::double(&mut OsEntropy)) }
 }
 
 /// Writes `a + (b - a) * r` with `r` as from `secrets_random_double` (Python's
@@ -238,13 +213,10 @@ pub unsafe extern "C" fn secrets_random_double(out: *mut f64) -> secrets_status 
 /// Errors: `SECRETS_ERR_NULL_POINTER`, `SECRETS_ERR_INVALID_ARGUMENT` (`a` or
 /// `b` not finite, or `b - a` overflows), `SECRETS_ERR_ENTROPY`; `*out` = 0
 /// on error.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_uniform(out: *mut f64, a: f64, b: f64) -> secrets_status {
-    unsafe {
-        value_out(out, || {
-            with_stream(&mut OsEntropy, 8, |s| uniform::uniform(s, a, b))
-        })
-    }
+    unsafe { value_out(out, || random::uniform(&mut OsEntropy, a, b)) }
 }
 
 /// True iff `a[0..a_len]` equals `b[0..b_len]`. The time taken depends on
@@ -258,8 +230,8 @@ pub unsafe extern "C" fn secrets_compare_digest(
     b: *const c_void,
     b_len: usize,
 ) -> bool {
-    match unsafe { (in_bytes(a.cast(), a_len), in_bytes(b.cast(), b_len)) } {
-        (Ok(a), Ok(b)) => compare::digest_eq(a, b),
+    match unsafe { (in_bytes(a, a_len), in_bytes(b, b_len)) } {
+        (Ok(a), Ok(b)) => ct::digest_eq(a, b),
         _ => false,
     }
 }
@@ -269,6 +241,6 @@ pub unsafe extern "C" fn secrets_compare_digest(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_memzero(p: *mut c_void, len: usize) {
     if let Ok(buf) = unsafe { array_mut(p.cast::<u8>(), len) } {
-        compare::wipe(buf);
+        ct::wipe(buf);
     }
 }

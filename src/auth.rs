@@ -3,14 +3,16 @@
 //!
 //! Outputs must not overlap inputs.
 
-use super::status::secrets_status;
-use super::{array_out, in_bytes, in_cstr, in_optional_cstr, status_of, text_out, text_size};
-use crate::encode::base32;
-use crate::error::{Error, object_size};
-use crate::hotp_totp::{self, Totp};
-use crate::rng::OsEntropy;
-use crate::{csrf, mac, otpauth};
-use core::ffi::c_char;
+use crate::boundary::object_size;
+use crate::boundary::{
+    array_out, in_bytes, in_cstr, in_optional_cstr, status_of, text_out, text_size,
+};
+use crate::os_entropy::OsEntropy;
+use crate::status::secrets_status;
+use core::ffi::{c_char, c_void};
+use secrets_core::encode::base32;
+use secrets_core::hotp_totp::{self, Totp};
+use secrets_core::{csrf, mac, otpauth};
 
 /// Bytes in an HMAC-SHA256 tag: 32.
 pub const SECRETS_HMAC_SHA256_BYTES: usize = 32;
@@ -24,7 +26,7 @@ pub const SECRETS_CSRF_MIN_KEY_BYTES: usize = 16;
 /// Seconds a CSRF token's issue time may lie in the future (clock skew
 /// between servers) and still verify: 60.
 pub const SECRETS_CSRF_MAX_FUTURE_SKEW: u64 = 60;
-// `_u32`: cbindgen then writes `1u`, the unsigned literal of api.md.
+// `_u32`: cbindgen then writes unsigned literals (`1u`).
 
 /// HOTP/TOTP with HMAC-SHA-1 (RFC 4226; what most authenticator apps use).
 pub const SECRETS_OTP_SHA1: u32 = 1_u32;
@@ -74,19 +76,20 @@ unsafe fn optional_out<T>(ptr: *mut T, value: T) {
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL, or `key`/`msg` NULL with
 /// a non-zero length), `SECRETS_ERR_INVALID_ARGUMENT` (a length above
 /// PTRDIFF_MAX). On error a non-NULL `out` is zeroed (32 bytes).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_hmac_sha256(
     out: *mut u8,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
-    msg: *const u8,
+    msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
     unsafe {
         array_out(out, SECRETS_HMAC_SHA256_BYTES, |out| {
             let tag = mac::sha256(in_bytes(key, key_len)?, in_bytes(msg, msg_len)?)?;
             out.copy_from_slice(&tag[..]);
-            Ok(())
+            Ok::<_, secrets_status>(())
         })
     }
 }
@@ -98,18 +101,20 @@ pub unsafe extern "C" fn secrets_hmac_sha256(
 /// Errors: as `secrets_hmac_sha256`, plus `SECRETS_ERR_BUFFER_TOO_SMALL`
 /// and `SECRETS_ERR_INVALID_ARGUMENT` for `out_size` > PTRDIFF_MAX. On
 /// error a non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_hmac_sha256_hex(
     out: *mut c_char,
     out_size: usize,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
-    msg: *const u8,
+    msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            mac::sha256_hex(buf, in_bytes(key, key_len)?, in_bytes(msg, msg_len)?)
+            let (key, msg) = (in_bytes(key, key_len)?, in_bytes(msg, msg_len)?);
+            Ok::<_, secrets_status>(mac::sha256_hex(buf, key, msg)?)
         })
     }
 }
@@ -123,21 +128,20 @@ pub unsafe extern "C" fn secrets_hmac_sha256_hex(
 /// Other errors: `SECRETS_ERR_NULL_POINTER` (`tag`, `key` or `msg` NULL
 /// with a non-zero length), `SECRETS_ERR_INVALID_ARGUMENT` (a length above
 /// PTRDIFF_MAX).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_hmac_sha256_verify(
-    tag: *const u8,
+    tag: *const c_void,
     tag_len: usize,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
-    msg: *const u8,
+    msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
     status_of(|| unsafe {
-        mac::sha256_verify(
-            in_bytes(tag, tag_len)?,
-            in_bytes(key, key_len)?,
-            in_bytes(msg, msg_len)?,
-        )
+        let (tag, key) = (in_bytes(tag, tag_len)?, in_bytes(key, key_len)?);
+        let msg = in_bytes(msg, msg_len)?;
+        Ok::<_, secrets_status>(mac::sha256_verify(tag, key, msg)?)
     })
 }
 
@@ -159,11 +163,12 @@ pub unsafe extern "C" fn secrets_hmac_sha256_verify(
 /// `SECRETS_CSRF_MIN_KEY_BYTES` (16) or above PTRDIFF_MAX),
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`, `SECRETS_ERR_ENTROPY`. On error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_csrf_token(
     out: *mut c_char,
     out_size: usize,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
     session_id: *const c_char,
     now_unix: u64,
@@ -172,7 +177,7 @@ pub unsafe extern "C" fn secrets_csrf_token(
         text_out(out, out_size, |buf| {
             let key = in_bytes(key, key_len)?;
             let session = in_optional_cstr(session_id);
-            csrf::issue(&mut OsEntropy, buf, key, session, now_unix)
+            Ok::<_, secrets_status>(csrf::issue(&mut OsEntropy, buf, key, session, now_unix)?)
         })
     }
 }
@@ -195,10 +200,11 @@ pub unsafe extern "C" fn secrets_csrf_token(
 ///
 /// A token stays valid until it expires, however often it is shown: the
 /// scheme is stateless.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_csrf_verify(
     token: *const c_char,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
     session_id: *const c_char,
     now_unix: u64,
@@ -207,13 +213,8 @@ pub unsafe extern "C" fn secrets_csrf_verify(
     status_of(|| unsafe {
         let token = in_cstr(token)?;
         let key = in_bytes(key, key_len)?;
-        csrf::verify(
-            token,
-            key,
-            in_optional_cstr(session_id),
-            now_unix,
-            max_age_secs,
-        )
+        let session = in_optional_cstr(session_id);
+        Ok::<_, secrets_status>(csrf::verify(token, key, session, now_unix, max_age_secs)?)
     })
 }
 
@@ -232,11 +233,12 @@ pub unsafe extern "C" fn secrets_csrf_verify(
 /// `algorithm`, `digits` outside 6..=10, `key_len` 0 or above PTRDIFF_MAX),
 /// `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out` is zeroed over
 /// `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_hotp(
     out: *mut c_char,
     out_size: usize,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
     counter: u64,
     digits: u32,
@@ -244,7 +246,8 @@ pub unsafe extern "C" fn secrets_hotp(
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            hotp_totp::hotp(buf, in_bytes(key, key_len)?, counter, digits, algorithm)
+            let key = in_bytes(key, key_len)?;
+            Ok::<_, secrets_status>(hotp_totp::hotp(buf, key, counter, digits, algorithm)?)
         })
     }
 }
@@ -255,11 +258,12 @@ pub unsafe extern "C" fn secrets_hotp(
 ///
 /// Errors: as `secrets_hotp`, plus `SECRETS_ERR_INVALID_ARGUMENT` for a
 /// `period` of 0.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_totp(
     out: *mut c_char,
     out_size: usize,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
     unix_time: u64,
     period: u32,
@@ -269,7 +273,9 @@ pub unsafe extern "C" fn secrets_totp(
     unsafe {
         text_out(out, out_size, |buf| {
             let key = in_bytes(key, key_len)?;
-            hotp_totp::totp(buf, key, unix_time, period, digits, algorithm)
+            Ok::<_, secrets_status>(hotp_totp::totp(
+                buf, key, unix_time, period, digits, algorithm,
+            )?)
         })
     }
 }
@@ -293,11 +299,12 @@ pub unsafe extern "C" fn secrets_totp(
 /// NULL with a non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (as
 /// `secrets_totp`, or `window` above 10).
 #[allow(clippy::too_many_arguments)]
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_totp_verify(
     matched_counter: *mut u64,
     code: *const c_char,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
     unix_time: u64,
     period: u32,
@@ -316,7 +323,7 @@ pub unsafe extern "C" fn secrets_totp_verify(
         let code = in_cstr(code)?;
         let key = in_bytes(key, key_len)?;
         matched = hotp_totp::totp_verify(code, key, unix_time, params)?;
-        Ok(())
+        Ok::<_, secrets_status>(())
     });
     unsafe { optional_out(matched_counter, matched) };
     status
@@ -332,16 +339,17 @@ pub unsafe extern "C" fn secrets_totp_verify(
 /// non-zero `in_len`), `SECRETS_ERR_INVALID_ARGUMENT` (`in_len` or
 /// `out_size` above PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a
 /// non-NULL `out` is zeroed over `out_size` bytes.
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_base32_encode(
     out: *mut c_char,
     out_size: usize,
-    r#in: *const u8,
+    r#in: *const c_void,
     in_len: usize,
 ) -> secrets_status {
     unsafe {
         text_out(out, out_size, |buf| {
-            base32::encode_text(buf, in_bytes(r#in, in_len)?)
+            Ok::<_, secrets_status>(base32::encode_text(buf, in_bytes(r#in, in_len)?)?)
         })
     }
 }
@@ -371,6 +379,7 @@ pub extern "C" fn secrets_base32_encode_size(in_len: usize) -> usize {
 /// non-NULL `out` is zeroed over `out_size` bytes and `*out_len` is 0.
 /// An empty text decodes to 0 bytes (`out` may then be NULL with
 /// `out_size` 0).
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_base32_decode(
     out: *mut u8,
@@ -382,7 +391,7 @@ pub unsafe extern "C" fn secrets_base32_decode(
     let status = unsafe {
         array_out(out, out_size, |buf| {
             if out_len.is_null() {
-                return Err(Error::NullPointer);
+                return Err(secrets_status::SECRETS_ERR_NULL_POINTER);
             }
             len = base32::decode(in_cstr(r#in)?, buf)?;
             Ok(())
@@ -421,13 +430,14 @@ pub extern "C" fn secrets_base32_decode_size(in_len: usize) -> usize {
 /// PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out`
 /// is zeroed over `out_size` bytes.
 #[allow(clippy::too_many_arguments)]
+#[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_otpauth_uri(
     out: *mut c_char,
     out_size: usize,
     issuer: *const c_char,
     account: *const c_char,
-    key: *const u8,
+    key: *const c_void,
     key_len: usize,
     period: u32,
     digits: u32,
@@ -437,7 +447,8 @@ pub unsafe extern "C" fn secrets_otpauth_uri(
         text_out(out, out_size, |buf| {
             let (issuer, account) = (in_optional_cstr(issuer), in_cstr(account)?);
             let key = in_bytes(key, key_len)?;
-            otpauth::uri(buf, issuer, account, key, period, digits, algorithm)
+            let uri = otpauth::uri(buf, issuer, account, key, period, digits, algorithm);
+            Ok::<_, secrets_status>(uri?)
         })
     }
 }

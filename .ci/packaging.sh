@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Packaging check for libsecrets, run by CI (.ci/run) and by hand:
 #
-#   ci/packaging.sh
+#   .ci/packaging.sh
 #
 # Configures, builds and installs libsecrets to a temporary prefix, then
 # checks what a C, C++ or FFI user gets:
 #   - the install layout (header, libsecrets.so -> .so.0 -> .so.X.Y.Z, .a,
 #     CMake package, pkg-config files), also with DESTDIR
-#   - ABI hygiene: SONAME, only secrets_* exported (ci/check-abi.sh), and the
+#   - ABI hygiene: SONAME, only secrets_* exported (.ci/check-abi.sh), and the
 #     static link interface against what rustc reports today
 #   - the header as strict C99/C11 and C++11/C++17
 #   - ctests/consumer built and run against the installed copy with
@@ -134,7 +134,7 @@ destdir_install() {
 step "DESTDIR install (staged, .pc names the final prefix)" destdir_install
 
 # ---- ABI hygiene -------------------------------------------------------------
-step "ABI: SONAME, symlinks, only secrets_* exported" sh "$root/ci/check-abi.sh" "$libdir" "$version"
+step "ABI: SONAME, symlinks, only secrets_* exported" sh "$root/.ci/check-abi.sh" "$libdir" "$version"
 
 # The static link interface (CMake and pkg-config) must cover every library
 # rustc says the archive needs.
@@ -227,7 +227,8 @@ step "consumer: pkg-config static build (secrets-static)" "$CC" "$consumer_src/m
 step "consumer: pkg-config static runs" run_clean "$work/pc-static"
 step "consumer: pkg-config static needs no libsecrets.so" links_static "$work/pc-static"
 
-# 4. plain cc, as the README shows
+# 4. plain cc, as the README shows, with the one list of system libraries
+native_ldflags=$(sed 's/[^ ][^ ]*/-l&/g' "$root/cmake/native-static-libs.txt")
 # shellcheck disable=SC2046
 step "consumer: cc -lsecrets build" "$CC" "$consumer_src/main.c" -o "$work/cc-shared" \
     -I"$prefix/include" -L"$libdir" -lsecrets
@@ -235,12 +236,12 @@ step "consumer: cc -lsecrets runs (LD_LIBRARY_PATH)" env LD_LIBRARY_PATH="$libdi
 expect_fail "consumer: cc -lsecrets without LD_LIBRARY_PATH or rpath does not find it" \
     run_clean "$work/cc-shared"
 step "consumer: cc libsecrets.a build" "$CC" "$consumer_src/main.c" -o "$work/cc-static" \
-    -I"$prefix/include" "$libdir/libsecrets.a" -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+    -I"$prefix/include" "$libdir/libsecrets.a" $native_ldflags
 step "consumer: cc libsecrets.a runs" run_clean "$work/cc-static"
 step "consumer: cc libsecrets.a needs no libsecrets.so" links_static "$work/cc-static"
 step "consumer: c++ links libsecrets.a" "$CXX" -std=c++17 -Wall -Wextra -Wpedantic -Werror \
     -I"$prefix/include" "$root/ctests/cpp/test_cpp.cpp" -o "$work/cpp-static" \
-    "$libdir/libsecrets.a" -lgcc_s -lutil -lrt -lpthread -lm -ldl -lc
+    "$libdir/libsecrets.a" $native_ldflags
 step "consumer: c++ static runs" run_clean "$work/cpp-static"
 
 # ---- Python binding ----------------------------------------------------------
@@ -257,7 +258,7 @@ other_libdir() {
         cmake --build "$build" &&
         cmake --install "$build" --prefix "$p2" &&
         [ ! -e "$p2/lib" ] &&
-        sh "$root/ci/check-abi.sh" "$p2/lib64" "$version" &&
+        sh "$root/.ci/check-abi.sh" "$p2/lib64" "$version" &&
         cmake -S "$consumer_src" -B "$c2" -Dsecrets_DIR="$p2/lib64/cmake/secrets" &&
         cmake --build "$c2" && run_clean "$c2/consumer" && run_clean "$c2/consumer_static" &&
         PKG_CONFIG_PATH="$p2/lib64/pkgconfig" pkg-config --libs secrets | grep -q -- "-L$p2/lib64 " &&

@@ -6,7 +6,7 @@
 //! are selected by reading the whole list with masks rather than by a
 //! look-up at the secret index.
 
-use crate::compare::mask_eq;
+use crate::ct::mask_eq;
 use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, with_stream};
 use crate::uniform;
@@ -21,6 +21,10 @@ use zeroize::{Zeroize, Zeroizing};
 pub trait WordList {
     /// Number of words.
     fn len(&self) -> usize;
+    /// True when the list has no words (which no generator accepts).
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// Word `index` (< `len()`), without terminator.
     fn word(&self, index: usize) -> &[u8];
     /// Length of the longest word.
@@ -130,7 +134,7 @@ impl WordList for EffLarge {
 }
 
 /// The separator when the caller gives none.
-pub(crate) const DEFAULT_SEPARATOR: &[u8] = b"-";
+pub const DEFAULT_SEPARATOR: &[u8] = b"-";
 
 /// A caller's list must have at least 2 words, none empty, all distinct
 /// (a repeated word would silently weigh the draw); else `InvalidArgument`.
@@ -353,7 +357,7 @@ fn put(area: &mut [u8], at: usize, bytes: &[u8]) -> Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rng::OsEntropy;
+    use crate::rng::testing::OsEntropy;
     use crate::rng::testing::*;
     use crate::uniform::tests::{chi_square, chi_square_limit};
     use crate::wordlist::EFF_LARGE_PACKED;
@@ -388,12 +392,12 @@ mod tests {
             longest_len(&EffLarge, usize::MAX, 1),
             Err(Error::InvalidArgument)
         );
-        let mut out = [0u8; 59];
+        let mut out = [0u8; 58];
         assert_eq!(
             generate(&mut OsEntropy, &mut out, 6, &EffLarge, b"-"),
             Err(Error::BufferTooSmall)
         );
-        let mut out = [0u8; 60];
+        let mut out = [0u8; 59];
         assert!(generate(&mut OsEntropy, &mut out, 6, &EffLarge, b"-").is_ok());
         assert_eq!(
             generate(&mut Failing, &mut out, 6, &EffLarge, b"-"),

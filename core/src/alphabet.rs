@@ -148,6 +148,11 @@ impl Alphabet {
         self.len
     }
 
+    /// True for the empty alphabet (which no generator accepts).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// The byte at `index` (< len), read in time independent of `index`.
     #[inline(always)] // in every generator's per-character loop
     pub fn pick(&self, index: u64) -> u8 {
@@ -248,7 +253,7 @@ pub fn entropy_bits(length: usize, alphabet_size: usize) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rng::OsEntropy;
+    use crate::rng::testing::OsEntropy;
     use crate::rng::testing::*;
 
     #[test]
@@ -358,7 +363,7 @@ mod tests {
             assert!(chi < crate::uniform::tests::chi_square_limit(4), "{row:?}");
         }
         assert_eq!(
-            a.generate(&mut OsEntropy, &mut out, 4),
+            a.generate(&mut OsEntropy, &mut out[..3], 4),
             Err(Error::BufferTooSmall)
         );
         assert_eq!(a.generate(&mut Failing, &mut out, 3), Err(Error::Entropy));

@@ -10,9 +10,9 @@ use crate::error::{Error, Result};
 use crate::rng::EntropySource;
 
 /// Longest numeric code (212 bits).
-pub(crate) const MAX_DIGITS: usize = 64;
+pub const MAX_DIGITS: usize = 64;
 /// Longest alphanumeric code (320 bits).
-pub(crate) const MAX_ALPHANUMERIC: usize = 64;
+pub const MAX_ALPHANUMERIC: usize = 64;
 
 /// Digits of numeric codes.
 const DIGITS: Alphabet = Alphabet::constant(b"0123456789");
@@ -53,7 +53,7 @@ fn generate<S: EntropySource>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rng::OsEntropy;
+    use crate::rng::testing::OsEntropy;
     use crate::rng::testing::*;
     use crate::uniform::tests::{chi_square, chi_square_limit};
 
@@ -77,7 +77,7 @@ mod tests {
             );
         }
         assert_eq!(
-            numeric(&mut OsEntropy, &mut out[..6], 6),
+            numeric(&mut OsEntropy, &mut out[..5], 6),
             Err(Error::BufferTooSmall)
         );
         assert_eq!(numeric(&mut Failing, &mut out, 6), Err(Error::Entropy));
