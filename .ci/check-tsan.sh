@@ -16,9 +16,12 @@ host=$(rustc -vV | sed -n 's/^host: //p')
 
 step "tsan: tests/threads.rs under ThreadSanitizer"
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1"
+# ctests/checks/tsan/ builds tests/threads.rs without the library's
+# dev-dependencies.
 tsan() {
-    RUSTFLAGS="-Zsanitizer=thread" RUSTDOCFLAGS="-Zsanitizer=thread" CARGO_TARGET_DIR=target/tsan \
-        nice cargo "+$NIGHTLY" test -Zbuild-std --target "$host" -p secrets --test threads "$@"
+    RUSTFLAGS="-Zsanitizer=thread" CARGO_TARGET_DIR=$PWD/target/tsan \
+        nice cargo "+$NIGHTLY" test -Zbuild-std --target "$host" \
+        --manifest-path ctests/checks/tsan/Cargo.toml --test threads "$@"
 }
 tsan
 SECRETS_ENTROPY_PATH=syscall tsan
