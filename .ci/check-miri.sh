@@ -31,7 +31,7 @@ step "miri: core known-answer tests"
 nice cargo "+$NIGHTLY" miri test -p secrets-core --lib -- \
     encode::hex::tests::rfc4648_vectors encode::base64url::tests::rfc4648_vectors \
     encode::base32::tests::rfc4648 encode::base32::tests::spaces_and_hyphens_are_ignored \
-    encode::base62::tests::fixed_width_values mac::tests::rfc4231_test_cases_1_to_7 \
+    encode::base62::tests::fixed_width_values \
     mac::tests::empty_key_and_message_are_valid hotp_totp::tests::rfc4226_appendix_d \
     hotp_totp::tests::rfc6238_appendix_b csrf::tests::layout_is_as_documented \
     ct::tests::equality uuid::tests::layout_from_known_bytes apikey::tests::a_known_key_checks || status=1
