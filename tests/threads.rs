@@ -39,26 +39,73 @@ fn one_thread(seed: u8) -> Vec<[u8; 16]> {
             let mut items = [0u32, 1, 2, 3, 4, 5, 6, 7];
             assert_eq!(secrets_shuffle(items.as_mut_ptr().cast(), 8, 4), SECRETS_OK);
             assert_eq!(secrets_password(out, 21, 20, 0x4f), SECRETS_OK);
-            assert_eq!(secrets_passphrase(out, 128, 5, core::ptr::null()), SECRETS_OK);
+            assert_eq!(
+                secrets_passphrase(out, 128, 5, core::ptr::null()),
+                SECRETS_OK
+            );
             assert_eq!(secrets_uuid4(out, 37), SECRETS_OK);
-            assert_eq!(secrets_api_key_checksummed(out, 64, c"tst".as_ptr()), SECRETS_OK);
+            assert_eq!(
+                secrets_api_key_checksummed(out, 64, c"tst".as_ptr()),
+                SECRETS_OK
+            );
             assert_eq!(secrets_api_key_check(out), SECRETS_OK);
             let mut tag = [0u8; 32];
             let msg = [round as u8; 40];
             assert_eq!(
-                secrets_hmac_sha256(tag.as_mut_ptr(), key.as_ptr().cast(), 32, msg.as_ptr().cast(), 40),
+                secrets_hmac_sha256(
+                    tag.as_mut_ptr(),
+                    key.as_ptr().cast(),
+                    32,
+                    msg.as_ptr().cast(),
+                    40
+                ),
                 SECRETS_OK
             );
             assert_eq!(
-                secrets_hmac_sha256_verify(tag.as_ptr().cast(), 32, key.as_ptr().cast(), 32, msg.as_ptr().cast(), 40),
+                secrets_hmac_sha256_verify(
+                    tag.as_ptr().cast(),
+                    32,
+                    key.as_ptr().cast(),
+                    32,
+                    msg.as_ptr().cast(),
+                    40
+                ),
                 SECRETS_OK
             );
-            assert_eq!(secrets_csrf_token(out, 77, key.as_ptr().cast(), 32, c"s".as_ptr(), NOW), SECRETS_OK);
-            assert_eq!(secrets_csrf_verify(out, key.as_ptr().cast(), 32, c"s".as_ptr(), NOW, 60), SECRETS_OK);
+            assert_eq!(
+                secrets_csrf_token(out, 77, key.as_ptr().cast(), 32, c"s".as_ptr(), NOW),
+                SECRETS_OK
+            );
+            assert_eq!(
+                secrets_csrf_verify(out, key.as_ptr().cast(), 32, c"s".as_ptr(), NOW, 60),
+                SECRETS_OK
+            );
             let mut code = [0u8; 11];
-            assert_eq!(secrets_totp(code.as_mut_ptr().cast(), 11, key.as_ptr().cast(), 20, NOW, 30, 6, 1), SECRETS_OK);
             assert_eq!(
-                secrets_totp_verify(core::ptr::null_mut(), code.as_ptr().cast(), key.as_ptr().cast(), 20, NOW, 30, 6, 1, 1),
+                secrets_totp(
+                    code.as_mut_ptr().cast(),
+                    11,
+                    key.as_ptr().cast(),
+                    20,
+                    NOW,
+                    30,
+                    6,
+                    1
+                ),
+                SECRETS_OK
+            );
+            assert_eq!(
+                secrets_totp_verify(
+                    core::ptr::null_mut(),
+                    code.as_ptr().cast(),
+                    key.as_ptr().cast(),
+                    20,
+                    NOW,
+                    30,
+                    6,
+                    1,
+                    1
+                ),
                 SECRETS_OK
             );
         }
