@@ -11,6 +11,7 @@ use secrets_core::{ct, random, token};
 /// Bytes of entropy in a token when the caller has no better figure: 32, as
 /// Python's `secrets` module uses (256 bits).
 pub const SECRETS_DEFAULT_ENTROPY: usize = 32;
+const _: () = assert!(SECRETS_DEFAULT_ENTROPY == token::DEFAULT_ENTROPY);
 
 /// Writes `nbytes` random bytes to `out` with one request to the OS.
 ///

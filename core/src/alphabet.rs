@@ -1,12 +1,23 @@
 //! Alphabets: sets of distinct ASCII bytes, and uniformly random strings
 //! over them (the engine of passwords, one-time codes and API keys).
 //!
-//! Each character is an exact uniform draw ([`uniform::below`]) of an index
+//! Each character is an exact uniform draw (rejection sampling) of an index
 //! into the alphabet. The index is secret, so the character is picked by a
 //! pass over the whole alphabet with arithmetic masks instead of a table
 //! look-up whose cache line would depend on it.
+//!
+//! ```
+//! use secrets_core::alphabet::{Alphabet, entropy_bits};
+//! # let source = &mut secrets_core::testing::TestSource::default();
+//! let vowels = Alphabet::new(b"aeiou")?;
+//! let mut out = [0u8; 12];
+//! let len = vowels.generate(source, &mut out, 12)?;
+//! assert!(out[..len].iter().all(|c| b"aeiou".contains(c)));
+//! assert!(entropy_bits(len, vowels.len()) > 27.8);
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
-use crate::encode::mask_lt;
+use crate::ct;
 use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, RandomStream, with_stream};
 use crate::uniform;
@@ -14,7 +25,18 @@ use crate::uniform;
 /// Largest alphabet: every non-NUL ASCII byte.
 pub(crate) const MAX_ALPHABET: usize = 127;
 
-/// A set of 2 to 127 distinct non-NUL ASCII bytes, in a fixed order.
+/// A set of 2 to 127 distinct non-NUL ASCII bytes, in a fixed order: the
+/// characters of a random string.
+///
+/// ```
+/// use secrets_core::alphabet::Alphabet;
+/// # use secrets_core::testing::TestSource;
+/// let hex_upper = Alphabet::new(b"0123456789ABCDEF")?;
+/// let mut pin = [0u8; 8];
+/// hex_upper.generate(&mut TestSource::default(), &mut pin, 8)?;
+/// assert!(pin.iter().all(|c| hex_upper.as_bytes().contains(c)));
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Alphabet {
     /// The bytes, then zeros: a whole number of 8-byte words, so that
@@ -51,6 +73,13 @@ impl Alphabet {
     /// Validates a caller's alphabet: at least 2 bytes, all distinct, all
     /// ASCII and non-NUL (so that outputs are ASCII text and no multi-byte
     /// UTF-8 character can be split). Anything else is `InvalidArgument`.
+    ///
+    /// ```
+    /// use secrets_core::{Error, alphabet::Alphabet};
+    /// assert!(Alphabet::new(b"abc").is_ok());
+    /// assert_eq!(Alphabet::new(b"aba").err(), Some(Error::InvalidArgument));
+    /// assert_eq!(Alphabet::new("é".as_bytes()).err(), Some(Error::InvalidArgument));
+    /// ```
     pub fn new(bytes: &[u8]) -> Result<Alphabet> {
         let mut alphabet = Alphabet::empty();
         for &b in bytes {
@@ -139,26 +168,44 @@ impl Alphabet {
     }
 
     /// The bytes, in order.
+    ///
+    /// ```
+    /// let a = secrets_core::alphabet::Alphabet::new(b"xyz")?;
+    /// assert_eq!(a.as_bytes(), b"xyz");
+    /// # Ok::<(), secrets_core::Error>(())
+    /// ```
     pub fn as_bytes(&self) -> &[u8] {
         &self.bytes[..self.len]
     }
 
     /// Number of bytes.
+    ///
+    /// ```
+    /// let a = secrets_core::alphabet::Alphabet::new(b"xyz")?;
+    /// assert_eq!(a.len(), 3);
+    /// # Ok::<(), secrets_core::Error>(())
+    /// ```
     pub fn len(&self) -> usize {
         self.len
     }
 
-    /// True for the empty alphabet (which no generator accepts).
+    /// True for the empty alphabet, which [`Alphabet::new`] never returns.
+    ///
+    /// ```
+    /// let a = secrets_core::alphabet::Alphabet::new(b"xyz")?;
+    /// assert!(!a.is_empty());
+    /// # Ok::<(), secrets_core::Error>(())
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }
 
     /// The byte at `index` (< len), read in time independent of `index`.
     #[inline(always)] // in every generator's per-character loop
-    pub fn pick(&self, index: u64) -> u8 {
+    pub(crate) fn pick(&self, index: u64) -> u8 {
         // Performance: an alphabet made of a few runs of consecutive bytes
         // (the password classes, digits, base62) is computed, about 6
-        // operations a run, rather than scanned, about 10 a word of 8 bytes.
+        // operations a run, rather than scanned, about 8 a word of 8 bytes.
         if self.runs <= MAX_RUNS && self.runs * 3 <= self.len.div_ceil(8) * 5 {
             self.pick_in_runs(index)
         } else {
@@ -166,56 +213,31 @@ impl Alphabet {
         }
     }
 
-    /// [`Alphabet::pick`] by arithmetic: `index` plus the offset of the last
-    /// run starting at or before it, selected with masks.
-    #[inline]
+    /// [`Alphabet::pick`] by arithmetic: `index` plus the offset of the
+    /// run that holds it.
+    #[inline(always)]
     fn pick_in_runs(&self, index: u64) -> u8 {
         let index = index as u32 & 0x7f;
-        let mut byte = index.wrapping_add(self.run_offset[0] as u32);
-        for r in 1..self.runs.min(MAX_RUNS) {
-            let inside = !mask_lt(index, self.run_start[r] as u32);
-            let candidate = index.wrapping_add(self.run_offset[r] as u32);
-            byte = (byte & !inside) | (candidate & inside);
-        }
-        byte as u8
+        let offset = ct::interval_value(&self.run_start, &self.run_offset, self.runs, index);
+        index.wrapping_add(offset) as u8
     }
 
     /// [`Alphabet::pick`] by a pass over the whole alphabet.
-    #[inline]
+    #[inline(always)]
     fn pick_by_scan(&self, index: u64) -> u8 {
-        // Performance: eight bytes per step (SWAR) over every word of the
-        // alphabet; the lane that holds `index` keeps its byte, the others
-        // are masked off. The alphabet length is public, the index secret.
-        const LANES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x80 * LANES;
-        // Lane k of word w holds position 8w + k; lane values stay below 128.
-        const POSITIONS: u64 = 0x0706_0504_0302_0100;
-        let wanted = (index as u8 & 0x7f) as u64 * LANES;
-        let mut picked = 0u64;
-        for w in 0..self.len.div_ceil(8) {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(&self.bytes[8 * w..8 * w + 8]);
-            // Zero exactly in the lane whose position equals `index`.
-            let diff = (POSITIONS + 8 * w as u64 * LANES) ^ wanted;
-            // Bit 7 of a lane set exactly when the lane is zero (no carries:
-            // every lane of `diff` is below 128).
-            let zero = !((diff | HIGH) - LANES) & HIGH;
-            picked |= u64::from_le_bytes(word) & ((zero >> 7) * 0xff);
-        }
-        // At most one lane is non-zero: fold the lanes together.
-        picked |= picked >> 32;
-        picked |= picked >> 16;
-        picked |= picked >> 8;
-        picked as u8
+        // Whole words (the bytes are zero-padded to 128): no tail to load.
+        // (`get` cannot fail, `len` being at most 127; it spares a panic path.)
+        let words = self.bytes.get(..self.len.div_ceil(8) * 8);
+        ct::byte_at(words.unwrap_or(&self.bytes), index)
     }
 
     /// Bytes to plan for `count` characters.
-    pub fn plan(&self, count: usize) -> usize {
+    pub(crate) fn plan(&self, count: usize) -> usize {
         uniform::plan_bytes(count, self.len as u64)
     }
 
     /// Overwrites `text` with uniform characters drawn from `stream`.
-    pub fn fill<S: EntropySource>(
+    pub(crate) fn fill<S: EntropySource>(
         &self,
         stream: &mut RandomStream<'_, S>,
         text: &mut [u8],
@@ -226,8 +248,18 @@ impl Alphabet {
         Ok(())
     }
 
-    /// Writes `length` uniform characters at the start of `out` (room for
-    /// the NUL checked) with one request to `source`; returns `length`.
+    /// Writes `length` uniform characters at the start of `out` with one
+    /// request to `source`; returns `length`. `BufferTooSmall` when `out`
+    /// is shorter than `length`; `Entropy` when the source fails.
+    ///
+    /// ```
+    /// # use secrets_core::testing::TestSource;
+    /// let dna = secrets_core::alphabet::Alphabet::new(b"ACGT")?;
+    /// let mut out = [0u8; 32];
+    /// let len = dna.generate(&mut TestSource::default(), &mut out, 20)?;
+    /// assert!(out[..len].iter().all(|c| b"ACGT".contains(c)));
+    /// # Ok::<(), secrets_core::Error>(())
+    /// ```
     pub fn generate<S: EntropySource>(
         &self,
         source: &mut S,
@@ -243,6 +275,11 @@ impl Alphabet {
 /// Bits of entropy in `length` uniform independent characters of an
 /// alphabet of `alphabet_size`: `length * log2(alphabet_size)`, and 0 when
 /// `alphabet_size < 2` (no choice, no entropy).
+///
+/// ```
+/// // 16 characters of 64: 96 bits.
+/// assert_eq!(secrets_core::alphabet::entropy_bits(16, 64), 96.0);
+/// ```
 pub fn entropy_bits(length: usize, alphabet_size: usize) -> f64 {
     if alphabet_size < 2 {
         return 0.0;

@@ -92,6 +92,15 @@ pub fn checksummed_len(prefix: &[u8]) -> Result<usize> {
 
 /// Writes `<prefix>_` + 30 uniform base62 characters + their 6-character
 /// checksum; returns its length.
+///
+/// ```
+/// use secrets_core::apikey;
+/// # use secrets_core::testing::TestSource;
+/// let mut out = [0u8; 40];
+/// let len = apikey::checksummed(&mut TestSource::default(), &mut out, b"ghp")?;
+/// assert_eq!(apikey::check(&out[..len]), Ok(()));
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn checksummed<S: EntropySource>(
     source: &mut S,
     out: &mut [u8],

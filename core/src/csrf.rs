@@ -63,9 +63,18 @@ fn tag(key: &[u8], signed: &[u8], session: Option<&[u8]>) -> Result<mac::Tag> {
     }
 }
 
-/// Writes a new token (76 characters) at the start of `out`, which needs
-/// room for a NUL after it; returns 76. `InvalidArgument` for a key shorter
+/// Writes a new token (76 characters) at the start of `out`; returns 76. `InvalidArgument` for a key shorter
 /// than 16 bytes, `BufferTooSmall`, `Entropy`.
+///
+/// ```
+/// use secrets_core::csrf;
+/// # use secrets_core::testing::TestSource;
+/// let key = [7u8; 32];
+/// let mut token = [0u8; csrf::TOKEN_LEN];
+/// csrf::issue(&mut TestSource::default(), &mut token, &key, Some(b"session"), 1_000)?;
+/// assert_eq!(csrf::verify(&token, &key, Some(b"session"), 1_060, 3600), Ok(()));
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn issue<S: EntropySource>(
     source: &mut S,
     out: &mut [u8],

@@ -1,4 +1,10 @@
 //! The error type of every fallible core function.
+//!
+//! ```
+//! use secrets_core::Error;
+//! // Every error has a message for people.
+//! assert_eq!(Error::Entropy.to_string(), "the entropy source failed");
+//! ```
 
 /// Why a core operation failed.
 ///
@@ -43,6 +49,15 @@ impl core::fmt::Display for Error {
 impl core::error::Error for Error {}
 
 /// Result of a core operation.
+///
+/// ```
+/// fn new_session_id(out: &mut [u8]) -> secrets_core::Result<usize> {
+///     # let source = &mut secrets_core::testing::TestSource::default();
+///     secrets_core::token::urlsafe(source, out, 16)
+/// }
+/// let mut id = [0u8; 22];
+/// assert_eq!(new_session_id(&mut id), Ok(22));
+/// ```
 pub type Result<T> = core::result::Result<T, Error>;
 
 /// Largest length of any Rust object, `isize::MAX` bytes: a computed size

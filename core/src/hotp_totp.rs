@@ -80,8 +80,8 @@ fn code_into(hash: Hash, key: &[u8], counter: u64, out: &mut [u8]) -> Result<()>
     Ok(())
 }
 
-/// Writes the HOTP code for `counter` at the start of `out` (room for a NUL
-/// after it needed); returns `digits`.
+/// Writes the HOTP code for `counter` at the start of `out`; returns
+/// `digits`.
 pub fn hotp(
     out: &mut [u8],
     key: &[u8],
@@ -97,6 +97,15 @@ pub fn hotp(
 
 /// Writes the TOTP code for `unix_time` (the HOTP code of step
 /// `unix_time / period`); returns `digits`.
+///
+/// ```
+/// use secrets_core::hotp_totp::{SHA1, totp};
+/// // RFC 6238, appendix B: T = 59 s, 8 digits.
+/// let mut code = [0u8; 8];
+/// totp(&mut code, b"12345678901234567890", 59, 30, 8, SHA1)?;
+/// assert_eq!(&code, b"94287082");
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn totp(
     out: &mut [u8],
     key: &[u8],

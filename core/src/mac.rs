@@ -86,7 +86,7 @@ pub fn sha256(key: &[u8], msg: &[u8]) -> Result<Tag> {
 }
 
 /// Writes the HMAC-SHA256 of `msg` as 64 lowercase hex characters at the
-/// start of `out` (which needs room for a NUL after them); returns 64.
+/// start of `out`; returns 64.
 pub fn sha256_hex(out: &mut [u8], key: &[u8], msg: &[u8]) -> Result<usize> {
     let text = text_area(out, 2 * SHA256_BYTES)?;
     let tag = sha256(key, msg)?;
@@ -98,6 +98,14 @@ pub fn sha256_hex(out: &mut [u8], key: &[u8], msg: &[u8]) -> Result<usize> {
 /// `Ok` when `tag` is the full 32-byte HMAC-SHA256 of `msg` under `key`,
 /// else `Mismatch` (truncated or overlong tags included). Constant time in
 /// the tag and the key.
+///
+/// ```
+/// use secrets_core::mac;
+/// let tag = mac::sha256(b"key", b"message")?;
+/// assert_eq!(mac::sha256_verify(&tag[..], b"key", b"message"), Ok(()));
+/// assert!(mac::sha256_verify(&tag[..], b"key", b"massage").is_err());
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn sha256_verify(tag: &[u8], key: &[u8], msg: &[u8]) -> Result<()> {
     let expected = sha256(key, msg)?;
     if digest_eq(tag, &expected[..]) {

@@ -4,14 +4,39 @@
 //!
 //! A numeric code of `d` digits is `d` independent uniform digits, which is
 //! exactly a uniform choice among all 10^d values with leading zeros kept.
+//!
+//! ```
+//! # let source = &mut secrets_core::testing::TestSource::default();
+//! let mut code = [0u8; 6];
+//! let len = secrets_core::otp_code::numeric(source, &mut code, 6)?;
+//! // Leading zeros are kept: `code` may well be "000042".
+//! assert_eq!(len, 6);
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
 use crate::alphabet::Alphabet;
 use crate::error::{Error, Result};
 use crate::rng::EntropySource;
 
 /// Longest numeric code (212 bits).
+///
+/// ```
+/// use secrets_core::{Error, otp_code};
+/// # let source = &mut secrets_core::testing::TestSource::default();
+/// let mut out = [0u8; 65];
+/// assert_eq!(otp_code::numeric(source, &mut out, otp_code::MAX_DIGITS), Ok(64));
+/// assert_eq!(otp_code::numeric(source, &mut out, 65), Err(Error::InvalidArgument));
+/// ```
 pub const MAX_DIGITS: usize = 64;
 /// Longest alphanumeric code (320 bits).
+///
+/// ```
+/// use secrets_core::{Error, otp_code};
+/// # let source = &mut secrets_core::testing::TestSource::default();
+/// let mut out = [0u8; 65];
+/// assert_eq!(otp_code::alphanumeric(source, &mut out, otp_code::MAX_ALPHANUMERIC), Ok(64));
+/// assert_eq!(otp_code::alphanumeric(source, &mut out, 65), Err(Error::InvalidArgument));
+/// ```
 pub const MAX_ALPHANUMERIC: usize = 64;
 
 /// Digits of numeric codes.
@@ -22,12 +47,30 @@ pub(crate) const ALPHANUMERIC: Alphabet = Alphabet::constant(b"23456789ABCDEFGHJ
 
 /// Writes a uniform code of `digits` decimal digits (1..=64, else
 /// `InvalidArgument`); returns `digits`.
+///
+/// ```
+/// # use secrets_core::testing::TestSource;
+/// let mut out = [0u8; 6];
+/// secrets_core::otp_code::numeric(&mut TestSource::default(), &mut out, 6)?;
+/// assert!(out.iter().all(u8::is_ascii_digit));
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn numeric<S: EntropySource>(source: &mut S, out: &mut [u8], digits: usize) -> Result<usize> {
     generate(source, out, digits, MAX_DIGITS, &DIGITS)
 }
 
-/// Writes a uniform code of `length` characters of [`ALPHANUMERIC`]
-/// (1..=64, else `InvalidArgument`); returns `length`.
+/// Writes a uniform code of `length` characters of `23456789` and the
+/// capitals but `I` and `O` (32 characters, 5 bits each, without the
+/// look-alikes 0 O 1 I), `length` 1..=64 (else `InvalidArgument`); returns
+/// `length`.
+///
+/// ```
+/// # use secrets_core::testing::TestSource;
+/// let mut out = [0u8; 10];
+/// secrets_core::otp_code::alphanumeric(&mut TestSource::default(), &mut out, 10)?;
+/// assert!(out.iter().all(|c| c.is_ascii_uppercase() || (b'2'..=b'9').contains(c)));
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn alphanumeric<S: EntropySource>(
     source: &mut S,
     out: &mut [u8],

@@ -8,7 +8,7 @@
 //! Issuer and account are percent-encoded (RFC 3986: only the unreserved
 //! `A-Z a-z 0-9 - . _ ~` stay as they are; `%XX` is uppercase); a `:` in
 //! either is refused, since apps split the label at the first one. Without
-//! an issuer (NULL or empty) the label is the account alone and the `issuer`
+//! an issuer (none or empty) the label is the account alone and the `issuer`
 //! parameter is left out. The secret is base32 without padding, encoded in
 //! constant time straight into the output.
 
@@ -108,8 +108,7 @@ impl Uri<'_> {
     }
 }
 
-/// Writes the provisioning URI at the start of `out` (room for a NUL after
-/// it needed); returns its length.
+/// Writes the provisioning URI at the start of `out`; returns its length.
 ///
 /// `InvalidArgument`: an unknown algorithm, digits outside 6..=10, a zero
 /// period, an empty key or account, a `:` in the issuer or account, or a
@@ -175,7 +174,7 @@ mod tests {
             digits,
             algorithm,
         )?;
-        assert_eq!(out[n], 0xff, "the NUL is the FFI layer's");
+        assert_eq!(out[n], 0xff, "nothing is written past the text");
         Ok(String::from_utf8(out[..n].to_vec()).unwrap())
     }
 

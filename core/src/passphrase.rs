@@ -211,8 +211,17 @@ pub fn longest_len<L: WordList + ?Sized>(
 /// Writes `words` words of `list`, each uniform and independent, joined by
 /// `separator`, at the start of `out` with one request to `source`; returns
 /// the text length. `out` must have room for the longest possible
-/// passphrase and its NUL (else `BufferTooSmall`). `list` is trusted to be
+/// passphrase (else `BufferTooSmall`). `list` is trusted to be
 /// valid (see [`validate`]).
+///
+/// ```
+/// use secrets_core::passphrase::{EffLarge, generate};
+/// # use secrets_core::testing::TestSource;
+/// let mut out = [0u8; 64];
+/// let len = generate(&mut TestSource::default(), &mut out, 6, &EffLarge, b"-")?;
+/// assert_eq!(out[..len].iter().filter(|&&c| c == b'-').count() >= 5, true);
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn generate<S: EntropySource, L: WordList + ?Sized>(
     source: &mut S,
     out: &mut [u8],

@@ -10,7 +10,7 @@
 //! needs more bytes.
 
 use crate::alphabet::{Alphabet, entropy_bits};
-use crate::encode::mask_lt;
+use crate::ct::mask_lt;
 use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, RandomStream, with_stream};
 use crate::uniform;
@@ -229,8 +229,8 @@ impl Policy {
         (attempts as usize).clamp(1, 4096)
     }
 
-    /// Writes a password of `length` characters at the start of `out` (room
-    /// for the NUL checked) with one request to `source`; returns `length`.
+    /// Writes a password of `length` characters at the start of `out` with
+    /// one request to `source`; returns `length`.
     pub fn generate<S: EntropySource>(
         &self,
         source: &mut S,

@@ -1,7 +1,17 @@
 //! Python's `secrets`/`random` choices over any [`EntropySource`]: integers
 //! below a bound, bits, ranges, one item, shuffles, samples and doubles.
-//! Each makes one request of the size it plans (see [`crate::rng`]), and
-//! every choice is exactly uniform (rejection sampling).
+//! Each makes one request to the source, of the size it plans, and every
+//! choice is exactly uniform (rejection sampling).
+//!
+//! ```
+//! use secrets_core::random;
+//! # let source = &mut secrets_core::testing::TestSource::default();
+//! let die = random::range(source, 1, 7, 1)?;
+//! assert!((1..=6).contains(&die));
+//! let mut order = *b"abcd";
+//! random::shuffle(source, &mut order, 1)?;
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
 use crate::error::{Error, Result};
 use crate::rng::{EntropySource, with_stream};
@@ -64,7 +74,7 @@ pub fn range(source: &mut impl EntropySource, start: i64, stop: i64, step: i64) 
 /// ```
 pub fn choice(source: &mut impl EntropySource, items: &[u8]) -> Result<u8> {
     let index = below(source, items.len() as u64)?;
-    Ok(crate::ct::byte_at(items, index as usize))
+    Ok(crate::ct::byte_at(items, index))
 }
 
 /// Shuffles `items`, viewed as elements of `elem_size` bytes, so that every

@@ -5,6 +5,15 @@ use crate::{EntropySource, Result};
 
 /// SplitMix64 from a fixed seed: well-spread bytes (so rejection sampling
 /// ends as it would with real entropy) that are the same on every run.
+///
+/// ```
+/// use secrets_core::{EntropySource, testing::TestSource};
+/// let (mut a, mut b) = ([0u8; 8], [0u8; 8]);
+/// TestSource::default().fill(&mut a)?;
+/// TestSource::default().fill(&mut b)?;
+/// assert_eq!(a, b); // predictable: for tests only
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 #[derive(Debug, Default, Clone)]
 pub struct TestSource(pub u64);
 

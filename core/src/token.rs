@@ -2,13 +2,42 @@
 //! `token_bytes`, `token_hex`, `token_urlsafe`).
 //!
 //! The random bytes are requested straight into the tail of the caller's
-//! buffer and encoded in place: one OS request, no other copy of the secret.
+//! buffer and encoded in place: one request, no other copy of the secret.
+//!
+//! ```
+//! use secrets_core::token::{self, DEFAULT_ENTROPY};
+//! # let source = &mut secrets_core::testing::TestSource::default();
+//! // A password-reset link token: 43 URL-safe characters, 256 bits.
+//! let mut link = [0u8; 43];
+//! let len = token::urlsafe(source, &mut link, DEFAULT_ENTROPY)?;
+//! assert_eq!(len, 43);
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
 use crate::encode::{base64url, hex};
 use crate::error::{Result, text_area};
 use crate::rng::EntropySource;
 
+/// Bytes of entropy in a token when the caller has no better figure: 32, as
+/// Python's `secrets` module uses (256 bits).
+///
+/// ```
+/// use secrets_core::token::{self, DEFAULT_ENTROPY};
+/// # let source = &mut secrets_core::testing::TestSource::default();
+/// let mut session_key = [0u8; DEFAULT_ENTROPY];
+/// token::bytes(source, &mut session_key)?;
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
+pub const DEFAULT_ENTROPY: usize = 32;
+
 /// Fills `out` with random bytes in one request (nothing for an empty `out`).
+///
+/// ```
+/// # use secrets_core::testing::TestSource;
+/// let mut key = [0u8; 32];
+/// secrets_core::token::bytes(&mut TestSource::default(), &mut key)?;
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn bytes<S: EntropySource>(source: &mut S, out: &mut [u8]) -> Result<()> {
     if out.is_empty() {
         return Ok(());
@@ -17,6 +46,14 @@ pub fn bytes<S: EntropySource>(source: &mut S, out: &mut [u8]) -> Result<()> {
 }
 
 /// Writes `2 * nbytes` lowercase hex characters; returns their count.
+///
+/// ```
+/// # use secrets_core::testing::TestSource;
+/// let mut out = [0u8; 64];
+/// let len = secrets_core::token::hex(&mut TestSource::default(), &mut out, 32)?;
+/// assert_eq!(len, 64);
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn hex<S: EntropySource>(source: &mut S, out: &mut [u8], nbytes: usize) -> Result<usize> {
     let text = text_area(out, hex::encoded_len(nbytes)?)?;
     bytes(source, &mut text[nbytes..])?;
@@ -25,6 +62,14 @@ pub fn hex<S: EntropySource>(source: &mut S, out: &mut [u8], nbytes: usize) -> R
 }
 
 /// Writes `ceil(4 * nbytes / 3)` base64url characters; returns their count.
+///
+/// ```
+/// # use secrets_core::testing::TestSource;
+/// let mut out = [0u8; 43];
+/// let len = secrets_core::token::urlsafe(&mut TestSource::default(), &mut out, 32)?;
+/// assert_eq!(len, 43);
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn urlsafe<S: EntropySource>(source: &mut S, out: &mut [u8], nbytes: usize) -> Result<usize> {
     let len = base64url::encoded_len(nbytes)?;
     let text = text_area(out, len)?;

@@ -1,6 +1,14 @@
 //! Random UUIDs, RFC 9562 version 4: 122 random bits, the version nibble
 //! 4 and the variant bits 10, written as 36 lowercase characters
 //! `xxxxxxxx-xxxx-4xxx-Nxxx-xxxxxxxxxxxx` (N one of 8 9 a b).
+//!
+//! ```
+//! # let source = &mut secrets_core::testing::TestSource::default();
+//! let mut text = [0u8; secrets_core::uuid::TEXT_LEN];
+//! secrets_core::uuid::v4(source, &mut text)?;
+//! assert_eq!([text[8], text[13], text[14], text[18], text[23]], *b"--4--");
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
 use crate::encode::hex;
 use crate::error::{Result, text_area};
@@ -9,28 +17,46 @@ use crate::token;
 use zeroize::Zeroize;
 
 /// Characters of the text form.
+///
+/// ```
+/// let mut out = [0u8; secrets_core::uuid::TEXT_LEN];
+/// # use secrets_core::testing::TestSource;
+/// secrets_core::uuid::v4(&mut TestSource::default(), &mut out)?;
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub const TEXT_LEN: usize = 36;
 /// Bytes of each dash-separated group.
 const GROUPS: [usize; 5] = [4, 2, 2, 2, 6];
 
 /// Writes a version 4 UUID at the start of `out`; returns 36.
+///
+/// ```
+/// # use secrets_core::testing::TestSource;
+/// let mut out = [0u8; 36];
+/// secrets_core::uuid::v4(&mut TestSource::default(), &mut out)?;
+/// assert_eq!(out[14], b'4');
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn v4<S: EntropySource>(source: &mut S, out: &mut [u8]) -> Result<usize> {
     let text = text_area(out, TEXT_LEN)?;
     let mut bytes = [0u8; 16];
-    let result = token::bytes(source, &mut bytes).map(|()| {
+    let result = token::bytes(source, &mut bytes).and_then(|()| {
         bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
         bytes[8] = (bytes[8] & 0x3f) | 0x80; // variant 10
-        let (mut at, mut from) = (0, 0);
-        for (i, group) in GROUPS.iter().enumerate() {
+        let (mut at, mut groups) = (0, bytes.as_slice());
+        for (i, &group) in GROUPS.iter().enumerate() {
             if i > 0 {
-                text[at] = b'-';
+                // (`text` is TEXT_LEN long: `get`s spare panic paths.)
+                if let Some(dash) = text.get_mut(at) {
+                    *dash = b'-';
+                }
                 at += 1;
             }
-            hex::encode(&bytes[from..from + group], &mut text[at..at + 2 * group]);
-            at += 2 * group;
-            from += group;
+            let (now, rest) = groups.split_at(group.min(groups.len()));
+            at += hex::encode(now, text.get_mut(at..).unwrap_or_default())?;
+            groups = rest;
         }
-        at
+        Ok(at)
     });
     bytes.zeroize();
     result

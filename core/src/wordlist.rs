@@ -5,11 +5,23 @@
 //! dice digits, a TAB and the word. It is parsed at compile time into a
 //! table of slices of the included text, so nothing is read, parsed or
 //! allocated at run time.
+//!
+//! ```
+//! use secrets_core::passphrase::{EffLarge, WordList};
+//! assert_eq!(EffLarge.len(), secrets_core::wordlist::EFF_LARGE_LEN);
+//! assert_eq!(EffLarge.word(0), b"abacus");
+//! ```
 
 /// EFF's file, byte for byte.
 const TEXT: &[u8] = include_bytes!("../data/eff_large_wordlist.txt");
 
 /// Number of words: 6^5, one per roll of five dice.
+///
+/// ```
+/// // log2(7776): about 12.9 bits a word, 77.5 for six words.
+/// let bits = 6.0 * (secrets_core::wordlist::EFF_LARGE_LEN as f64).log2();
+/// assert!((77.5..77.6).contains(&bits));
+/// ```
 pub const EFF_LARGE_LEN: usize = 7776;
 
 /// The words, in the file's order.

@@ -11,7 +11,7 @@
 //! on a character ask whether it is a space, a hyphen or `=`, which a
 //! secret's data characters never are.
 
-use super::mask_lt;
+use crate::ct::mask_lt;
 use crate::error::{Error, Result, object_size, text_area};
 
 /// Characters for `n` bytes without padding, `ceil(8n / 5)`, or
@@ -86,8 +86,8 @@ pub fn encode(src: &[u8], dst: &mut [u8]) -> Result<usize> {
     Ok(len)
 }
 
-/// Writes `src` as base32 text at the start of `out`, which needs room for
-/// a NUL after it; returns the text length.
+/// Writes `src` as base32 text at the start of `out`; returns the text
+/// length.
 pub fn encode_text(out: &mut [u8], src: &[u8]) -> Result<usize> {
     let text = text_area(out, encoded_len(src.len())?)?;
     encode(src, text)
@@ -136,6 +136,16 @@ fn decoded_len(text: &[u8]) -> Result<usize> {
 /// `Malformed` for a text that is not base32 (see the module comment),
 /// `BufferTooSmall` when `out` is shorter than the decoded bytes; on either
 /// error `out` is left untouched.
+///
+/// ```
+/// use secrets_core::encode::base32;
+/// let mut text = [0u8; 8];
+/// let len = base32::encode_text(&mut text, b"hello")?;
+/// assert_eq!(&text[..len], b"NBSWY3DP");
+/// let mut back = [0u8; 5];
+/// assert_eq!(base32::decode(&text[..len], &mut back), Ok(5));
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
 pub fn decode(text: &[u8], out: &mut [u8]) -> Result<usize> {
     let len = decoded_len(text)?;
     let out = out.get_mut(..len).ok_or(Error::BufferTooSmall)?;

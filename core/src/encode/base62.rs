@@ -2,7 +2,7 @@
 //! checksums and most base62 libraries use), constant time: the random part
 //! of checksummed API keys and the fixed-width encoding of their CRC-32.
 
-use super::mask_lt;
+use crate::ct::mask_lt;
 
 /// The 62 characters, in digit order.
 pub(crate) const ALPHABET: &[u8; 62] =

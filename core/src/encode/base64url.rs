@@ -1,11 +1,27 @@
 //! Base64url without padding (RFC 4648 §5), constant time, as Python's
 //! `base64.urlsafe_b64encode(...).rstrip(b"=")`.
+//!
+//! ```
+//! use secrets_core::encode::base64url;
+//! let mut text = [0u8; 11];
+//! let len = base64url::encode(b"\x00\x10\x83\x10\x51\x87\x20\x92", &mut text)?;
+//! assert_eq!(&text[..len], b"ABCDEFGHIJI");
+//! let mut bytes = [0u8; 8];
+//! assert_eq!(base64url::decode(&text[..len], &mut bytes), Ok(8));
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
-use super::{mask_eq, mask_lt};
+use crate::ct::{LANES, mask_eq_u32, mask_lt};
 use crate::error::{Error, Result, object_size};
 
 /// Characters for `n` bytes, `ceil(4n / 3)`, or `InvalidArgument` when that
 /// is no possible size.
+///
+/// ```
+/// use secrets_core::encode::base64url::encoded_len;
+/// assert_eq!(encoded_len(32), Ok(43));
+/// assert!(encoded_len(usize::MAX).is_err());
+/// ```
 pub fn encoded_len(n: usize) -> Result<usize> {
     let tail = [0, 2, 3][n % 3];
     object_size(
@@ -21,14 +37,15 @@ fn char_of(x: u32) -> u8 {
     let upper = mask_lt(x, 26) & (x + b'A' as u32);
     let lower = !mask_lt(x, 26) & mask_lt(x, 52) & (x + b'a' as u32 - 26);
     let digit = !mask_lt(x, 52) & mask_lt(x, 62) & (x.wrapping_add(b'0' as u32).wrapping_sub(52));
-    let dash = mask_eq(x, 62) & b'-' as u32;
-    let underscore = mask_eq(x, 63) & b'_' as u32;
+    let dash = mask_eq_u32(x, 62) & b'-' as u32;
+    let underscore = mask_eq_u32(x, 63) & b'_' as u32;
     (upper | lower | digit | dash | underscore) as u8
 }
 
 /// Encodes the `n` bytes held at the tail of `buf` over the whole of `buf`,
-/// whose length must be `encoded_len(n)`.
-pub fn encode_in_place(buf: &mut [u8], n: usize) {
+/// whose length must be `encoded_len(n)` (so that a token's random bytes
+/// can be drawn straight into its text buffer, with no other copy).
+pub(crate) fn encode_in_place(buf: &mut [u8], n: usize) {
     let start = buf.len() - n;
     // Performance: six bytes to eight characters at a time in the eight
     // one-byte lanes of a word (SWAR), about a fifth of the instructions of
@@ -63,7 +80,6 @@ pub fn encode_in_place(buf: &mut [u8], n: usize) {
 /// table: the same arithmetic as [`char_of`], on eight lanes at once.
 #[inline(always)]
 fn chars8(v: u64) -> u64 {
-    const LANES: u64 = 0x0101_0101_0101_0101;
     // Sextet k (from the top) to lane k.
     let x = ((v >> 42) & 0x3f)
         | ((v >> 28) & 0x3f00)
@@ -83,15 +99,26 @@ fn chars8(v: u64) -> u64 {
     plus - (75 * at_least(52) + 13 * at_least(62))
 }
 
-/// Encodes `src` into `dst[..encoded_len(src.len())]` (tests' reference
-/// path; the library encodes in place).
-#[cfg(test)]
-pub fn encode(src: &[u8], dst: &mut [u8]) -> Result<()> {
+/// Encodes `src` into the start of `dst`; returns the number of
+/// characters, [`encoded_len`]`(src.len())`. `BufferTooSmall` when `dst` is
+/// shorter (nothing written). Constant time in the bytes' values.
+///
+/// ```
+/// let mut text = [0u8; 4];
+/// let len = secrets_core::encode::base64url::encode(&[0xfb, 0xff, 0xbf], &mut text)?;
+/// assert_eq!(&text[..len], b"-_-_");
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
+pub fn encode(src: &[u8], dst: &mut [u8]) -> Result<usize> {
     let len = encoded_len(src.len())?;
     let out = dst.get_mut(..len).ok_or(Error::BufferTooSmall)?;
-    out[len - src.len()..].copy_from_slice(src);
+    // (`len >= src.len()`; saturating spares a panic path.)
+    let tail = len.saturating_sub(src.len());
+    for (d, &s) in out.iter_mut().skip(tail).zip(src) {
+        *d = s;
+    }
     encode_in_place(out, src.len());
-    Ok(())
+    Ok(len)
 }
 
 /// The 6-bit value of a base64url character and an all-ones mask when it
@@ -105,7 +132,7 @@ fn value_of(c: u8) -> (u32, u32) {
         in_range(b'a', b'z'),
         in_range(b'0', b'9'),
     );
-    let (dash, underscore) = (mask_eq(c, b'-' as u32), mask_eq(c, b'_' as u32));
+    let (dash, underscore) = (mask_eq_u32(c, b'-' as u32), mask_eq_u32(c, b'_' as u32));
     let value = (upper & c.wrapping_sub(b'A' as u32))
         | (lower & c.wrapping_sub(b'a' as u32 - 26))
         | (digit & (c + 52 - b'0' as u32))
@@ -121,6 +148,14 @@ fn value_of(c: u8) -> (u32, u32) {
 /// bits in the last character are `Malformed`. `BufferTooSmall` when `out`
 /// is shorter than the result. On error `out` is untouched. Constant time
 /// in the characters' values.
+///
+/// ```
+/// use secrets_core::{Error, encode::base64url::decode};
+/// let mut bytes = [0u8; 3];
+/// assert_eq!(decode(b"-_-_", &mut bytes), Ok(3));
+/// assert_eq!(bytes, [0xfb, 0xff, 0xbf]);
+/// assert_eq!(decode(b"-_-=", &mut bytes), Err(Error::Malformed));
+/// ```
 pub fn decode(text: &[u8], out: &mut [u8]) -> Result<usize> {
     let (tail_bytes, spare_bits) = match text.len() % 4 {
         0 => (0, 0),
@@ -153,8 +188,6 @@ pub fn decode(text: &[u8], out: &mut [u8]) -> Result<usize> {
     }
     Ok(len)
 }
-
-const LANES: u64 = 0x0101_0101_0101_0101;
 
 /// Up to eight characters (a shorter block is padded with 'A') to their
 /// 6-bit values, one per byte lane (first character in the low lane), and

@@ -1,9 +1,23 @@
 //! Lowercase hexadecimal (RFC 4648 §8 alphabet, lowercase), constant time.
+//!
+//! ```
+//! let mut text = [0u8; 4];
+//! secrets_core::encode::hex::encode(&[0xab, 0x01], &mut text)?;
+//! assert_eq!(&text, b"ab01");
+//! # Ok::<(), secrets_core::Error>(())
+//! ```
 
-use super::mask_lt;
-use crate::error::{Result, object_size};
+use crate::ct::{LANES, mask_lt};
+use crate::error::{Error, Result, object_size};
 
-/// Characters for `n` bytes, or `InvalidArgument` when that is no possible size.
+/// Characters for `n` bytes, `2n`, or `InvalidArgument` when that is no
+/// possible size.
+///
+/// ```
+/// use secrets_core::encode::hex::encoded_len;
+/// assert_eq!(encoded_len(16), Ok(32));
+/// assert!(encoded_len(usize::MAX).is_err());
+/// ```
 pub fn encoded_len(n: usize) -> Result<usize> {
     object_size(n.checked_mul(2))
 }
@@ -16,8 +30,9 @@ fn digit(nibble: u32) -> u8 {
 }
 
 /// Encodes the bytes held in the second half of `buf` over the whole of
-/// `buf` (whose length must be even).
-pub fn encode_in_place(buf: &mut [u8]) {
+/// `buf` (whose length must be even), so that a token's random bytes can be
+/// drawn straight into its text buffer, with no other copy.
+pub(crate) fn encode_in_place(buf: &mut [u8]) {
     let n = buf.len() / 2;
     // Performance: eight bytes at a time as 16 one-byte lanes of two words
     // (SWAR), about a tenth of the instructions of the byte loop. Block i
@@ -44,7 +59,6 @@ pub fn encode_in_place(buf: &mut [u8]) {
 /// little-endian word, computed lane by lane without a branch or table.
 #[inline(always)]
 fn digits4(x: u32) -> u64 {
-    const LANES: u64 = 0x0101_0101_0101_0101;
     // Byte k of `x` to lane 2k ...
     let mut t = x as u64;
     t = (t | (t << 16)) & 0x0000_ffff_0000_ffff;
@@ -57,11 +71,24 @@ fn digits4(x: u32) -> u64 {
     nibbles + 0x30 * LANES + 39 * at_least_ten
 }
 
-/// Encodes `src` into `dst[..2 * src.len()]` (`dst` must be that long).
-pub fn encode(src: &[u8], dst: &mut [u8]) {
-    let out = &mut dst[..2 * src.len()];
-    out[src.len()..].copy_from_slice(src);
+/// Encodes `src` as lowercase hex into the start of `dst`; returns the
+/// number of characters, `2 * src.len()`. `BufferTooSmall` when `dst` is
+/// shorter (nothing written). Constant time in the bytes' values.
+///
+/// ```
+/// let mut text = [0u8; 8];
+/// let len = secrets_core::encode::hex::encode(&[0xde, 0xad, 0xbe, 0xef], &mut text)?;
+/// assert_eq!(&text[..len], b"deadbeef");
+/// # Ok::<(), secrets_core::Error>(())
+/// ```
+pub fn encode(src: &[u8], dst: &mut [u8]) -> Result<usize> {
+    let len = encoded_len(src.len())?;
+    let out = dst.get_mut(..len).ok_or(Error::BufferTooSmall)?;
+    for (d, &s) in out.iter_mut().skip(src.len()).zip(src) {
+        *d = s;
+    }
     encode_in_place(out);
+    Ok(len)
 }
 
 #[cfg(test)]
@@ -78,7 +105,7 @@ mod tests {
         ];
         for (input, expected) in cases {
             let mut out = vec![0u8; 2 * input.len()];
-            encode(input, &mut out);
+            encode(input, &mut out).unwrap();
             assert_eq!(out, expected.as_bytes());
         }
     }
@@ -90,7 +117,7 @@ mod tests {
             for start in [0, 17, 200, 431] {
                 let src = &data[start..start + n];
                 let mut ours = vec![0u8; 2 * n];
-                encode(src, &mut ours);
+                encode(src, &mut ours).unwrap();
                 let mut theirs = vec![0u8; 2 * n];
                 assert_eq!(
                     base16ct::lower::encode(src, &mut theirs).unwrap(),
@@ -104,7 +131,7 @@ mod tests {
     fn matches_base16ct_for_every_byte() {
         let all: Vec<u8> = (0..=255).collect();
         let mut ours = vec![0u8; 512];
-        encode(&all, &mut ours);
+        encode(&all, &mut ours).unwrap();
         let mut theirs = [0u8; 512];
         assert_eq!(
             base16ct::lower::encode(&all, &mut theirs).unwrap(),
