@@ -18,7 +18,27 @@ cc_check taint ctests/checks/taint.c
 table_covers_exports taint
 
 step "taint: every function under memcheck"
-supp=ctests/checks/declassify.supp
+# The table's `src:PATH:/TEXT/` frames become `src:*FILE:LINE` for today's
+# line of PATH that contains TEXT (exactly one, or the entry is stale).
+supp=$CHECKS_DIR/declassify.supp
+resolve_supp() {
+    local line path text n file
+    while IFS= read -r line; do
+        if [[ $line =~ ^([[:space:]]*)src:([^:*]+):/(.*)/$ ]]; then
+            path=${BASH_REMATCH[2]} text=${BASH_REMATCH[3]}
+            n=$(grep -nF -- "$text" "$path" | cut -d: -f1)
+            if [ "$(printf '%s\n' "$n" | grep -c .)" != 1 ]; then
+                echo "FAIL declassify.supp: '$text' is not on exactly one line of $path (stale entry)" >&2
+                return 1
+            fi
+            file=${path##*/}
+            echo "${BASH_REMATCH[1]}src:*$file:$n"
+        else
+            printf '%s\n' "$line"
+        fi
+    done <ctests/checks/declassify.supp >"$supp"
+}
+resolve_supp
 log=$CHECKS_DIR/taint-logs
 rm -rf "$log" && mkdir -p "$log"
 functions=("$@")
@@ -46,7 +66,7 @@ done
 # An entry of the table that nothing hits any more is stale: remove it
 # (when every function ran).
 if (($# == 0)); then
-    names=$(sed -n '/^{/{n;s/^ *//;p}' "$supp" | sort -u)
+    names=$(sed -n '/^{/{n;s/^ *//;p}' ctests/checks/declassify.supp | sort -u)
     hit=$(sed -n 's/^--[0-9]*-- used_suppression: *[0-9]* \([^ ]*\) .*/\1/p' "$log"/*.log | sort -u)
     stale=$(comm -23 <(printf '%s\n' "$names") <(printf '%s\n' "$hit"))
     if [ -n "$stale" ]; then
