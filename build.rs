@@ -11,7 +11,9 @@ fn main() {
 }
 
 /// CMake sets `SECRETS_SONAME` (e.g. `libsecrets.so.0`) so that programs
-/// record the ABI version they were linked against. A plain `cargo build`
+/// record the ABI version they were linked against (it matters where cargo's
+/// cdylib ships, macOS: on ELF platforms CMake links libsecrets.so itself
+/// from libsecrets.a, with the version script). A plain `cargo build`
 /// leaves it unset: `cargo test` loads `libsecrets.so` by that name only.
 fn soname() {
     println!("cargo:rerun-if-env-changed=SECRETS_SONAME");

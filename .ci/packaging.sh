@@ -4,18 +4,26 @@
 #   .ci/packaging.sh
 #
 # Configures, builds and installs libsecrets to a temporary prefix, then
-# checks what a C, C++ or FFI user gets:
-#   - the install layout (header, libsecrets.so -> .so.0 -> .so.X.Y.Z, .a,
-#     CMake package, pkg-config files), also with DESTDIR
-#   - ABI hygiene: SONAME, only secrets_* exported (.ci/check-abi.sh), and the
-#     static link interface against what rustc reports today
-#   - the header as strict C99/C11 and C++11/C++17
+# checks what a C, C++, shell or FFI user gets:
+#   - the install layout (secrets.h, secrets.hpp, libsecrets.so -> .so.0 ->
+#     .so.X.Y.Z, .a, CMake package, pkg-config files, bin/secrets and its man
+#     page, licences and docs in share/doc/secrets), also with DESTDIR
+#   - the installed libraries stripped (the build tree keeps debug info)
+#   - ABI: SONAME, only secrets_* exported, each with a version node
+#     (.ci/check-abi.sh), no break against the committed baseline
+#     abi/libsecrets.abi (abidiff), the static link interface against what
+#     rustc reports today
+#   - the header as strict C99/C11 and C++11/C++17; secrets.hpp's tests as
+#     C++17/C++20, all against the installed copy
 #   - ctests/consumer built and run against the installed copy with
-#     find_package, add_subdirectory, pkg-config and plain cc, shared and static
+#     find_package (C, and C++ with secrets.hpp), add_subdirectory,
+#     pkg-config and plain cc, shared and static
+#   - the installed `secrets` tool runs (rpath to the installed library)
 #   - the Python ctypes binding's tests against the installed library
 #
 # Needs cargo, cmake, a C and C++ compiler (CC/CXX, default cc/c++),
-# pkg-config, python3, readelf and nm (binutils). Prints
+# pkg-config, python3, readelf, nm and strip (binutils), and abidiff (Debian:
+# abigail-tools, installed here when missing and running as root). Prints
 # "packaging: N passed, M failed" last and exits 1 when anything failed.
 # PACKAGING_KEEP=1 keeps the scratch directory for inspection.
 set -u
@@ -76,8 +84,14 @@ finish() {
 }
 
 # ---- tools -------------------------------------------------------------------
+if ! command -v abidiff >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "packaging: installing abigail-tools (abidiff)"
+    { apt-get install -y -qq --no-install-recommends abigail-tools ||
+        { apt-get update -qq && apt-get install -y -qq --no-install-recommends abigail-tools; }; } \
+        >"$logs/apt.log" 2>&1 || tail -n 20 "$logs/apt.log"
+fi
 missing=""
-for tool in cargo cmake "$CC" "$CXX" pkg-config python3 readelf nm; do
+for tool in cargo cmake "$CC" "$CXX" pkg-config python3 readelf nm abidiff; do
     command -v "$tool" >/dev/null 2>&1 || missing="$missing $tool"
 done
 if [ -n "$missing" ]; then
@@ -103,9 +117,12 @@ libdir="$prefix/$libdir_rel"
 echo "     (libdir: $libdir_rel)"
 
 # ---- install layout ----------------------------------------------------------
+docdir="share/doc/secrets"
 layout() {
     local f
-    for f in include/secrets.h \
+    for f in include/secrets.h include/secrets.hpp bin/secrets share/man/man1/secrets.1 \
+             "$docdir/LICENSE-MIT" "$docdir/LICENSE-APACHE" "$docdir/NOTICE" \
+             "$docdir/README.md" "$docdir/CHANGELOG.md" "$docdir/SECURITY.md" \
              "$libdir_rel/libsecrets.so.$version" "$libdir_rel/libsecrets.so.$major" \
              "$libdir_rel/libsecrets.so" "$libdir_rel/libsecrets.a" \
              "$libdir_rel/cmake/secrets/secretsConfig.cmake" \
@@ -117,6 +134,35 @@ layout() {
 }
 step "install layout" layout
 step "installed header is the committed one" cmp "$root/include/secrets.h" "$prefix/include/secrets.h"
+step "installed secrets.hpp is the committed one" cmp "$root/include/secrets.hpp" "$prefix/include/secrets.hpp"
+docs_installed() {
+    local f
+    for f in LICENSE-MIT LICENSE-APACHE NOTICE README.md CHANGELOG.md SECURITY.md; do
+        cmp "$root/$f" "$prefix/$docdir/$f" || return 1
+    done
+    cmp "$root/cli/secrets.1" "$prefix/share/man/man1/secrets.1" &&
+        grep -q 'CC BY 3.0' "$prefix/$docdir/NOTICE"
+}
+step "licences, NOTICE (EFF word list attribution), docs and man page installed" docs_installed
+
+# sections FILE: its section names (readelf -S)
+sections() { readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] \([^ ]*\) .*/\1/p'; }
+stripped_so() {
+    local s
+    s=$(sections "$libdir/libsecrets.so.$version")
+    echo "$s" | grep -qx '.dynsym' || { echo "no .dynsym"; return 1; }
+    ! echo "$s" | grep -Eqx '\.symtab|\.debug_.*' || { echo "not stripped: $(echo $s)"; return 1; }
+    # ... while the build tree keeps what abidiff reads.
+    sections "$build/lib/libsecrets.so.$version" | grep -qx '.debug_info'
+}
+step "installed libsecrets.so stripped (build tree keeps debug info)" stripped_so
+stripped_a() { ! readelf -SW "$libdir/libsecrets.a" | grep -q '\.debug_info'; }
+step "installed libsecrets.a has no debug info" stripped_a
+step "installed secrets tool runs (finds the library by rpath)" \
+    sh -c 'env -u LD_LIBRARY_PATH "$1/bin/secrets" uuid | grep -Eqx "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"' \
+    sh "$prefix"
+step "installed secrets tool needs libsecrets.so.$major" \
+    sh -c 'readelf -d "$1" | grep -q "NEEDED.*\[libsecrets.so.$2\]"' sh "$prefix/bin/secrets" "$major"
 
 pc_prefix() { # the .pc files name the prefix installed to
     grep -qx "prefix=$prefix" "$libdir/pkgconfig/secrets.pc" &&
@@ -134,7 +180,10 @@ destdir_install() {
 step "DESTDIR install (staged, .pc names the final prefix)" destdir_install
 
 # ---- ABI hygiene -------------------------------------------------------------
-step "ABI: SONAME, symlinks, only secrets_* exported" sh "$root/.ci/check-abi.sh" "$libdir" "$version"
+step "ABI: SONAME, symlinks, only secrets_* exported, version nodes" \
+    sh "$root/.ci/check-abi.sh" "$libdir" "$version"
+step "ABI: no break against abi/libsecrets.abi (abidiff)" \
+    sh "$root/.ci/check-abi.sh" --baseline "$build/lib/libsecrets.so.$version"
 
 # The static link interface (CMake and pkg-config) must cover every library
 # rustc says the archive needs.
@@ -169,6 +218,12 @@ for std in c++11 c++17; do
         "$root/ctests/cpp/test_cpp.cpp" -o "$work/cpp_$std" -L"$libdir" -lsecrets -Wl,-rpath,"$libdir"
     step "test_cpp $std runs" "$work/cpp_$std"
 done
+for std in c++17 c++20; do
+    step "secrets.hpp tests as strict $std ($CXX -std=$std -Wall -Wextra -Wpedantic -Werror)" \
+        "$CXX" -std=$std -Wall -Wextra -Wpedantic -Werror -I"$prefix/include" \
+        "$root/ctests/cpp/test_hpp.cpp" -o "$work/hpp_$std" -L"$libdir" -lsecrets -Wl,-rpath,"$libdir"
+    step "test_hpp $std runs" "$work/hpp_$std"
+done
 
 # ---- consumers ---------------------------------------------------------------
 consumer_src="$root/ctests/consumer"
@@ -191,6 +246,20 @@ step "consumer: find_package shared runs (rpath)" run_clean "$cm/consumer"
 step "consumer: find_package shared needs libsecrets.so.$major" links_shared "$cm/consumer"
 step "consumer: find_package static runs" run_clean "$cm/consumer_static"
 step "consumer: find_package static needs no libsecrets.so" links_static "$cm/consumer_static"
+cx="$work/consumer-cxx"
+step "consumer: find_package C++ (secrets.hpp) configure" cmake -S "$consumer_src" -B "$cx" \
+    -DCMAKE_PREFIX_PATH="$prefix" -DSECRETS_CONSUMER_CXX=ON
+step "consumer: find_package C++ build (C++17 from the target)" cmake --build "$cx"
+step "consumer: find_package C++ shared runs" run_clean "$cx/consumer_cxx"
+step "consumer: find_package C++ static runs" run_clean "$cx/consumer_cxx_static"
+# A C project must not need a C++ compiler for the targets' cxx_std_17.
+c_only() {
+    local d="$work/consumer-no-cxx"
+    CXX=/nonexistent/c++ cmake -S "$consumer_src" -B "$d" -DCMAKE_PREFIX_PATH="$prefix" &&
+        CXX=/nonexistent/c++ cmake --build "$d" && run_clean "$d/consumer" &&
+        ! grep -q '^CMAKE_CXX_COMPILER' "$d/CMakeCache.txt"
+}
+step "consumer: the C project builds with no C++ compiler (CXX=/nonexistent)" c_only
 expect_fail "consumer: find_package refuses version $((major + 1)).0" \
     cmake -S "$consumer_src" -B "$work/consumer-wrong-version" -DCMAKE_PREFIX_PATH="$prefix" \
     -DSECRETS_REQUIRED_VERSION=$((major + 1)).0

@@ -4,7 +4,10 @@
 #   c_<name>_shared / c_<name>_static   every ctests/test_*.c, against each library
 #   header_c99 / header_c11             the header compiled as strict C99 / C11
 #   cpp_cxx11 / cpp_cxx17               ctests/cpp/test_cpp.cpp as strict C++11 / C++17
-#   abi_exports                         SONAME, symlinks, only secrets_* exported
+#   hpp_cxx17 / hpp_cxx20               ctests/cpp/test_hpp.cpp (secrets.hpp) as strict C++17 / C++20
+#   hpp_nodiscard_ok / _ignored         a dropped verification result fails to compile
+#   abi_exports                         SONAME, symlinks, only secrets_* exported, version nodes
+#   (cli/CMakeLists.txt adds `cli`; the abidiff baseline check is in .ci/packaging.sh)
 #   python_binding                      bindings/python tests against the built library
 #   demo                                ./demo runs and exits 0
 #
@@ -97,11 +100,9 @@ foreach(std 99 11)
     ENVIRONMENT "${_secrets_test_env}" LABELS "header")
 endforeach()
 
-# ---- C++: the header's extern "C" guards and enum in C++11 and C++17 ------
-include(CheckLanguage)
-check_language(CXX)
+# ---- C++: secrets.h's extern "C" guards and enum in C++11 and C++17 -------
+# (C++ is enabled by the top-level CMakeLists.txt when a compiler exists.)
 if(CMAKE_CXX_COMPILER)
-  enable_language(CXX)
   foreach(std 11 17)
     set(target cpp_cxx${std})
     add_executable(${target} "${_secrets_tests_dir}/cpp/test_cpp.cpp")
@@ -114,6 +115,37 @@ if(CMAKE_CXX_COMPILER)
     set_tests_properties(${target} PROPERTIES
       ENVIRONMENT "${_secrets_test_env}" LABELS "cpp")
   endforeach()
+
+  # secrets.hpp, the C++ API: C++17, and C++20 (std::span) where known.
+  set(_secrets_hpp_stds 17)
+  if("cxx_std_20" IN_LIST CMAKE_CXX_COMPILE_FEATURES)
+    list(APPEND _secrets_hpp_stds 20)
+  endif()
+  foreach(std IN LISTS _secrets_hpp_stds)
+    set(target hpp_cxx${std})
+    add_executable(${target} "${_secrets_tests_dir}/cpp/test_hpp.cpp")
+    target_link_libraries(${target} PRIVATE secrets::secrets)
+    set_target_properties(${target} PROPERTIES
+      CXX_STANDARD ${std} CXX_STANDARD_REQUIRED ON CXX_EXTENSIONS OFF)
+    target_compile_options(${target} PRIVATE ${_secrets_pedantic})
+    _secrets_test_program(${target})
+    add_test(NAME ${target} COMMAND ${target})
+    set_tests_properties(${target} PROPERTIES
+      ENVIRONMENT "${_secrets_test_env}" LABELS "cpp")
+  endforeach()
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    foreach(variant ok ignored)
+      set(_secrets_nodiscard_args
+          -std=c++17 ${_secrets_pedantic} -fsyntax-only -I "${SECRETS_INCLUDE_DIR}"
+          "${_secrets_tests_dir}/cpp/nodiscard_hpp.cpp")
+      if(variant STREQUAL "ignored")
+        list(APPEND _secrets_nodiscard_args -DSECRETS_IGNORE_RESULT)
+      endif()
+      add_test(NAME hpp_nodiscard_${variant} COMMAND "${CMAKE_CXX_COMPILER}" ${_secrets_nodiscard_args})
+      set_tests_properties(hpp_nodiscard_${variant} PROPERTIES LABELS "cpp")
+    endforeach()
+    set_tests_properties(hpp_nodiscard_ignored PROPERTIES WILL_FAIL TRUE)
+  endif()
 else()
   message(STATUS "libsecrets: no C++ compiler, C++ header tests skipped")
 endif()

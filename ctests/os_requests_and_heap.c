@@ -299,6 +299,7 @@ static void human(void) {
     ONE(secrets_passphrase, text, sizeof text, 400, " "); /* up to ~4 KiB of text */
     EXPECT(SECRETS_ERR_BUFFER_TOO_SMALL, secrets_passphrase, 0, text, 8, 6, NULL);
     NONE(secrets_passphrase_size, 6, NULL);
+    NONE(secrets_passphrase_custom_size, 5, words, 4, "-");
     ONE(secrets_passphrase_custom, text, sizeof text, 5, words, 4, "-");
     EXPECT(SECRETS_ERR_INVALID_ARGUMENT, secrets_passphrase_custom, 0, text, sizeof text, 5, words,
            1, "-");
@@ -320,6 +321,8 @@ static void human(void) {
     if (secrets_api_key_checksummed(text, sizeof text, "ghp") != SECRETS_OK) failures++;
     EXPECT(SECRETS_OK, secrets_api_key_check, 0, text);
     EXPECT(SECRETS_ERR_MALFORMED, secrets_api_key_check, 0, "ghp_0000");
+    EXPECT(SECRETS_OK, secrets_api_key_check_prefix, 0, text, "ghp");
+    EXPECT(SECRETS_ERR_MISMATCH, secrets_api_key_check_prefix, 0, text, "gho");
 
     ONE(secrets_uuid4, text, sizeof text);
     EXPECT(SECRETS_ERR_BUFFER_TOO_SMALL, secrets_uuid4, 0, text, SECRETS_UUID_SIZE - 1);
@@ -391,6 +394,13 @@ static void auth(void) {
            key, 20, 30, 6, SECRETS_OTP_SHA1);
     EXPECT(SECRETS_ERR_BUFFER_TOO_SMALL, secrets_otpauth_uri, 0, text, 16, "Example Co", "alice",
            key, 20, 30, 6, SECRETS_OTP_SHA1);
+    EXPECT(SECRETS_OK, secrets_otpauth_uri_hotp, 0, text, sizeof text, "Example Co",
+           "alice@example.com", key, 20, 0, 6, SECRETS_OTP_SHA1);
+    NONE(secrets_otpauth_uri_size, "Example Co", "alice@example.com", 20);
+    if (secrets_hotp(code, sizeof code, key, 20, 5, 6, SECRETS_OTP_SHA1) != SECRETS_OK) failures++;
+    EXPECT(SECRETS_OK, secrets_hotp_verify, 0, &counter, code, key, 20, 0, 20, 6, SECRETS_OTP_SHA1);
+    EXPECT(SECRETS_ERR_MISMATCH, secrets_hotp_verify, 0, &counter, code, key, 20, 6, 20, 6,
+           SECRETS_OTP_SHA1);
 }
 #endif
 

@@ -482,12 +482,34 @@ static void test_base32_behaviour(void) {
     CHECK(len == 6 && memcmp(back, "foobar", 6) == 0);
     CHECK_STATUS(secrets_base32_decode(NULL, 0, &len, ""), SECRETS_OK);
     CHECK(len == 0);
-    /* Malformed: other characters, padding in the middle or of the wrong
-     * length, impossible lengths, non-zero spare bits. */
+    /* What other tools write: a trailing newline, CRLF, tabs, coreutils'
+     * 76-column lines; non-zero trailing bits are ignored as Python's
+     * base64.b32decode, coreutils and pyotp do ("MZXW7===" is "foo"). */
+    CHECK_STATUS(secrets_base32_decode(back, sizeof back, &len, "MZXW6YTBOI======\n"), SECRETS_OK);
+    CHECK(len == 6 && memcmp(back, "foobar", 6) == 0);
+    CHECK_STATUS(secrets_base32_decode(back, sizeof back, &len, "MZXW\t6YTB\r\nOI\r\n"), SECRETS_OK);
+    CHECK(len == 6 && memcmp(back, "foobar", 6) == 0);
+    CHECK_STATUS(secrets_base32_decode(back, sizeof back, &len, "MZXW7==="), SECRETS_OK);
+    CHECK(len == 3 && memcmp(back, "foo", 3) == 0);
+    CHECK_STATUS(secrets_base32_decode(back, sizeof back, &len, "MZ"), SECRETS_OK);
+    CHECK(len == 1 && back[0] == 'f');
+    {
+        /* 60 bytes: 96 characters, wrapped at 76 as `base32` wraps. */
+        uint8_t data[60], again[60];
+        char wrapped[128];
+        for (size_t i = 0; i < sizeof data; i++) data[i] = (uint8_t)(i * 37 + 11);
+        char plain[SECRETS_BASE32_ENCODED_SIZE(60)];
+        CHECK_STATUS(secrets_base32_encode(plain, sizeof plain, data, sizeof data), SECRETS_OK);
+        CHECK(strlen(plain) == 96);
+        snprintf(wrapped, sizeof wrapped, "%.76s\n%s\n", plain, plain + 76);
+        CHECK_STATUS(secrets_base32_decode(again, sizeof again, &len, wrapped), SECRETS_OK);
+        CHECK(len == 60 && memcmp(again, data, 60) == 0);
+    }
+    /* Malformed: other characters (a vertical tab, a form feed), padding in
+     * the middle or of the wrong length, impossible lengths. */
     const char *bad[] = {"M",       "MZX",       "MZXW6Y",    "MZXW6YTBM", "MZ=XW6===", "MY=====",
-                         "MY=======", "========", "MZXW6YTB========", "MZ", "MZXR",     "MZXW7",
-                         "MZXW6YR", "MZXW6YT1",  "MZXW6YT8",  "MZXW6YT0", "MZXW_YTB", "MZXW6YT\xc3",
-                         "MZ\tXW6YTB", "MZXW6YTB+"};
+                         "MY=======", "========", "MZXW6YTB========", "MZXW6YT1", "MZXW6YT8",
+                         "MZXW6YT0", "MZXW_YTB", "MZXW6YT\xc3", "MZ\vXW6YTB", "MZXW6YTB\f", "MZXW6YTB+"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         memset(back, 0x55, sizeof back);
         len = 99;
@@ -589,6 +611,189 @@ static void test_otpauth(void) {
     CHECK(len == 20 && memcmp(decoded, SEED20, 20) == 0);
 }
 
+/* ------------------------------------------------------------ HOTP, completed */
+
+static void test_hotp_verify(void) {
+    /* RFC 4226 Appendix D. */
+    static const char *const codes[10] = {"755224", "287082", "359152", "969429", "338314",
+                                          "254676", "287922", "162583", "399871", "520489"};
+    uint64_t matched = 99;
+    for (uint64_t c = 0; c < 10; c++) {
+        CHECK_STATUS(secrets_hotp_verify(&matched, codes[c], SEED20, 20, c, 0, 6, SECRETS_OTP_SHA1), SECRETS_OK);
+        CHECK(matched == c);
+        /* Found within the look-ahead from counter 0, not from a later one. */
+        CHECK_STATUS(secrets_hotp_verify(&matched, codes[c], SEED20, 20, 0, (uint32_t)c, 6, SECRETS_OTP_SHA1),
+                     SECRETS_OK);
+        CHECK(matched == c);
+        if (c > 0) {
+            matched = 99;
+            CHECK_STATUS(secrets_hotp_verify(&matched, codes[c], SEED20, 20, 0, (uint32_t)c - 1, 6, SECRETS_OTP_SHA1),
+                         SECRETS_ERR_MISMATCH);
+            CHECK(matched == 0);
+        }
+        CHECK_STATUS(secrets_hotp_verify(NULL, codes[c], SEED20, 20, c + 1, SECRETS_HOTP_MAX_LOOK_AHEAD, 6,
+                                         SECRETS_OTP_SHA1),
+                     SECRETS_ERR_MISMATCH);
+    }
+    /* RFC 4226's 10-digit value for counter 7, found from counter 0. */
+    CHECK_STATUS(secrets_hotp_verify(&matched, "0082162583", SEED20, 20, 0, 20, 10, SECRETS_OTP_SHA1), SECRETS_OK);
+    CHECK(matched == 7);
+    /* Other hashes: what secrets_hotp writes verifies. */
+    char code[SECRETS_HOTP_CODE_SIZE];
+    CHECK_STATUS(secrets_hotp(code, sizeof code, SEED64, 64, 1000, 8, SECRETS_OTP_SHA512), SECRETS_OK);
+    CHECK_STATUS(secrets_hotp_verify(&matched, code, SEED64, 64, 995, 5, 8, SECRETS_OTP_SHA512), SECRETS_OK);
+    CHECK(matched == 1000);
+    /* The top of the counter range: nothing past UINT64_MAX is tried. */
+    CHECK_STATUS(secrets_hotp(code, sizeof code, SEED20, 20, UINT64_MAX, 6, SECRETS_OTP_SHA1), SECRETS_OK);
+    CHECK_STATUS(secrets_hotp_verify(&matched, code, SEED20, 20, UINT64_MAX - 1, 20, 6, SECRETS_OTP_SHA1),
+                 SECRETS_OK);
+    CHECK(matched == UINT64_MAX);
+    /* Bad input. */
+    matched = 99;
+    CHECK_STATUS(secrets_hotp_verify(&matched, "755224", SEED20, 20, 0, SECRETS_HOTP_MAX_LOOK_AHEAD + 1, 6,
+                                     SECRETS_OTP_SHA1),
+                 SECRETS_ERR_INVALID_ARGUMENT);
+    CHECK(matched == 0);
+    CHECK_STATUS(secrets_hotp_verify(&matched, "755224", SEED20, 20, 0, 0, 5, SECRETS_OTP_SHA1),
+                 SECRETS_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(secrets_hotp_verify(&matched, "755224", SEED20, 20, 0, 0, 6, 4), SECRETS_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(secrets_hotp_verify(&matched, "755224", SEED20, 0, 0, 0, 6, SECRETS_OTP_SHA1),
+                 SECRETS_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(secrets_hotp_verify(&matched, "75522", SEED20, 20, 0, 0, 6, SECRETS_OTP_SHA1), SECRETS_ERR_MALFORMED);
+    CHECK_STATUS(secrets_hotp_verify(&matched, "75522x", SEED20, 20, 0, 0, 6, SECRETS_OTP_SHA1),
+                 SECRETS_ERR_MALFORMED);
+    CHECK_STATUS(secrets_hotp_verify(&matched, NULL, SEED20, 20, 0, 0, 6, SECRETS_OTP_SHA1), SECRETS_ERR_NULL_POINTER);
+    CHECK_STATUS(secrets_hotp_verify(&matched, "755224", NULL, 20, 0, 0, 6, SECRETS_OTP_SHA1),
+                 SECRETS_ERR_NULL_POINTER);
+    CHECK(matched == 0);
+}
+
+static void test_otpauth_hotp_and_sizes(void) {
+    char uri[256];
+    const uint8_t key[] = "Hello!\xde\xad\xbe\xef";
+    CHECK_STATUS(secrets_otpauth_uri_hotp(uri, sizeof uri, "Example", "alice@google.com", key, 10, 0, 6,
+                                          SECRETS_OTP_SHA1),
+                 SECRETS_OK);
+    CHECK(strcmp(uri, "otpauth://hotp/Example:alice%40google.com?secret=JBSWY3DPEHPK3PXP&issuer=Example"
+                      "&algorithm=SHA1&digits=6&counter=0") == 0);
+    CHECK_STATUS(secrets_otpauth_uri_hotp(uri, sizeof uri, NULL, "bob", key, 1, UINT64_MAX, 8, SECRETS_OTP_SHA256),
+                 SECRETS_OK);
+    CHECK(strcmp(uri, "otpauth://hotp/bob?secret=JA&algorithm=SHA256&digits=8&counter=18446744073709551615") == 0);
+    /* The size helper bounds every URI and is reached by the longest one. */
+    size_t size = secrets_otpauth_uri_size("Example", "alice@google.com", 10);
+    CHECK(size > 0 && size <= sizeof uri);
+    CHECK_STATUS(secrets_otpauth_uri_hotp(uri, size, "Example", "alice@google.com", key, 10, UINT64_MAX, 10,
+                                          SECRETS_OTP_SHA512),
+                 SECRETS_OK);
+    CHECK(strlen(uri) + 1 == size);
+    CHECK_STATUS(secrets_otpauth_uri(uri, size, "Example", "alice@google.com", key, 10, UINT32_MAX, 10,
+                                     SECRETS_OTP_SHA512),
+                 SECRETS_OK);
+    CHECK_STATUS(secrets_otpauth_uri_hotp(uri, size - 1, "Example", "alice@google.com", key, 10, UINT64_MAX, 10,
+                                          SECRETS_OTP_SHA512),
+                 SECRETS_ERR_BUFFER_TOO_SMALL);
+    CHECK(secrets_otpauth_uri_size(NULL, "bob", 1) == secrets_otpauth_uri_size("", "bob", 1));
+    CHECK(secrets_otpauth_uri_size(NULL, "bob", 1) > 0);
+    CHECK(secrets_otpauth_uri_size("a", NULL, 10) == 0);
+    CHECK(secrets_otpauth_uri_size("a", "", 10) == 0);
+    CHECK(secrets_otpauth_uri_size("a:b", "c", 10) == 0);
+    CHECK(secrets_otpauth_uri_size("a", "b:c", 10) == 0);
+    CHECK(secrets_otpauth_uri_size("a", "b", 0) == 0);
+    CHECK(secrets_otpauth_uri_size("a", "b", SIZE_MAX) == 0);
+    /* Bad input as for the TOTP URI. */
+    memset(uri, 'x', sizeof uri);
+    CHECK_STATUS(secrets_otpauth_uri_hotp(uri, sizeof uri, "a", "b", key, 10, 0, 11, SECRETS_OTP_SHA1),
+                 SECRETS_ERR_INVALID_ARGUMENT);
+    CHECK(check_all_zero(uri, sizeof uri));
+    CHECK_STATUS(secrets_otpauth_uri_hotp(uri, sizeof uri, "a", NULL, key, 10, 0, 6, SECRETS_OTP_SHA1),
+                 SECRETS_ERR_NULL_POINTER);
+}
+
+/* ------------------------------------------ overlapping arguments are refused */
+
+/* Each call gets an output that overlaps one of its inputs: the status is
+ * SECRETS_ERR_INVALID_ARGUMENT and the buffer (holding the input) is left
+ * exactly as it was. */
+static void test_overlap_refused(void) {
+    uint8_t buf[512], before[512];
+    for (size_t i = 0; i < sizeof buf; i++) buf[i] = (uint8_t)('A' + i % 26);
+    buf[sizeof buf - 1] = 0;
+    memcpy(before, buf, sizeof buf);
+    char *text = (char *)buf;
+    const uint8_t key[20] = "12345678901234567890";
+    size_t len = 7;
+    uint64_t matched = 7;
+#define UNCHANGED() CHECK(memcmp(buf, before, sizeof buf) == 0)
+    /* HMAC: the tag over the key, over the message, the hex over both. */
+    CHECK_STATUS(secrets_hmac_sha256(buf, buf, 32, key, 20), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    CHECK_STATUS(secrets_hmac_sha256(buf + 10, key, 20, buf, 64), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    CHECK_STATUS(secrets_hmac_sha256_hex(text, 65, key, 20, buf + 64, 16), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    CHECK_STATUS(secrets_hmac_sha256_hex(text + 100, 65, buf + 90, 20, key, 20), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    /* CSRF: the key inside the output, the session id at its end. */
+    CHECK_STATUS(secrets_csrf_token(text, SECRETS_CSRF_TOKEN_SIZE, buf + 40, 32, NULL, NOW),
+                 SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    CHECK_STATUS(secrets_csrf_token(text, SECRETS_CSRF_TOKEN_SIZE, CSRF_KEY, 32, text + 50, NOW),
+                 SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    /* HOTP/TOTP codes over their key. */
+    CHECK_STATUS(secrets_hotp(text, 11, buf + 5, 20, 0, 6, SECRETS_OTP_SHA1), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    CHECK_STATUS(secrets_totp(text + 19, 11, buf, 20, NOW, 30, 6, SECRETS_OTP_SHA1), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    /* The matched counter over the key or the code. */
+    CHECK_STATUS(secrets_totp_verify((uint64_t *)(void *)(buf + 8), "123456", buf, 20, NOW, 30, 6, SECRETS_OTP_SHA1, 1),
+                 SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    {
+        char code[8] = "755224";
+        CHECK_STATUS(secrets_hotp_verify((uint64_t *)(void *)code, code, SEED20, 20, 0, 0, 6, SECRETS_OTP_SHA1),
+                     SECRETS_ERR_INVALID_ARGUMENT);
+        CHECK(strcmp(code, "755224") == 0);
+        /* Adjacent, not overlapping: accepted. */
+        struct {
+            uint64_t counter;
+            char code[8];
+        } s = {42, "755224"};
+        CHECK_STATUS(secrets_hotp_verify(&s.counter, s.code, SEED20, 20, 0, 0, 6, SECRETS_OTP_SHA1), SECRETS_OK);
+        CHECK(s.counter == 0);
+    }
+    /* base32: encoding in place, decoding over the text or onto out_len. */
+    CHECK_STATUS(secrets_base32_encode(text, 33, buf + 12, 20), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    CHECK_STATUS(secrets_base32_encode(text, 33, buf, 20), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    {
+        char b32[40] = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
+        CHECK_STATUS(secrets_base32_decode((uint8_t *)b32, 20, &len, b32), SECRETS_ERR_INVALID_ARGUMENT);
+        CHECK(strcmp(b32, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ") == 0);
+        CHECK_STATUS(secrets_base32_decode((uint8_t *)b32 + 20, 20, &len, b32), SECRETS_ERR_INVALID_ARGUMENT);
+        CHECK(strcmp(b32, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ") == 0);
+        /* out_len inside the text, or inside out. */
+        CHECK_STATUS(secrets_base32_decode(buf, 20, (size_t *)(void *)(b32 + 8), b32), SECRETS_ERR_INVALID_ARGUMENT);
+        CHECK(strcmp(b32, "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ") == 0);
+        UNCHANGED();
+        size_t lens[8];
+        CHECK_STATUS(secrets_base32_decode((uint8_t *)lens, sizeof lens, &lens[2], b32), SECRETS_ERR_INVALID_ARGUMENT);
+    }
+    /* otpauth URIs: out == key (the audit's case), over the account, the issuer. */
+    CHECK_STATUS(secrets_otpauth_uri(text, 256, "Example", "alice", buf, 20, 30, 6, SECRETS_OTP_SHA1),
+                 SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    CHECK_STATUS(secrets_otpauth_uri(text, 256, "Example", text + 200, key, 20, 30, 6, SECRETS_OTP_SHA1),
+                 SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    CHECK_STATUS(secrets_otpauth_uri_hotp(text + 100, 256, text + 300, "alice", key, 20, 0, 6, SECRETS_OTP_SHA1),
+                 SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    (void)matched;
+#undef UNCHANGED
+}
+
 int main(void) {
     test_hmac_rfc4231();
     test_hmac_behaviour();
@@ -603,5 +808,8 @@ int main(void) {
     test_base32_rfc4648();
     test_base32_behaviour();
     test_otpauth();
+    test_hotp_verify();
+    test_otpauth_hotp_and_sizes();
+    test_overlap_refused();
     return check_finish("test_auth");
 }

@@ -315,6 +315,101 @@ static void test_passphrases(void) {
     CHECK_REFUSED(secrets_passphrase_custom(buf, 64, 0, list, 5, NULL), 64, SECRETS_ERR_INVALID_ARGUMENT);
     CHECK_REFUSED(secrets_passphrase_custom(buf, 64, SIZE_MAX, list, 5, NULL), 64, SECRETS_ERR_INVALID_ARGUMENT);
     CHECK_REFUSED(secrets_passphrase_custom(buf, 64, 2, list, SIZE_MAX, NULL), 64, SECRETS_ERR_INVALID_ARGUMENT);
+
+    /* Size helpers: the custom list's, and the macro for the built-in one. */
+    CHECK(secrets_passphrase_custom_size(4, list, 5, ".") == 16);
+    CHECK(secrets_passphrase_custom_size(2, uneven, 2, "--") == 2 * 7 + 2 + 1);
+    CHECK(secrets_passphrase_custom_size(3, uneven, 2, NULL) == 3 * 7 + 2 + 1);
+    CHECK(secrets_passphrase_custom_size(0, list, 5, NULL) == 0);
+    CHECK(secrets_passphrase_custom_size(2, NULL, 5, NULL) == 0);
+    CHECK(secrets_passphrase_custom_size(2, with_null, 3, NULL) == 0);
+    CHECK(secrets_passphrase_custom_size(2, dup, 3, NULL) == 0);
+    CHECK(secrets_passphrase_custom_size(2, empty_word, 2, NULL) == 0);
+    CHECK(secrets_passphrase_custom_size(2, list, 1, NULL) == 0);
+    CHECK(secrets_passphrase_custom_size(SIZE_MAX, list, 5, NULL) == 0);
+    CHECK(SECRETS_PASSPHRASE_SIZE(6, 1) == secrets_passphrase_size(6, NULL));
+    CHECK(SECRETS_PASSPHRASE_SIZE(1, 5) == secrets_passphrase_size(1, " and "));
+    CHECK(SECRETS_PASSPHRASE_SIZE(8, 0) == secrets_passphrase_size(8, ""));
+    {
+        char stack_phrase[SECRETS_PASSPHRASE_SIZE(6, 1)];
+        CHECK_STATUS(secrets_passphrase(stack_phrase, sizeof stack_phrase, 6, " "), SECRETS_OK);
+    }
+}
+
+/* ------------------------------------------------------------ boundary rules */
+
+/* Outputs overlapping inputs are refused and nothing is written; misaligned
+ * arrays are refused. */
+static void test_overlap_and_alignment(void) {
+    static char area[256];
+    char before[sizeof area];
+    memset(area, 'a', sizeof area);
+    area[sizeof area - 1] = 0;
+    memcpy(area + 10, "xyz", 4); /* a 3-letter alphabet, separator, prefix */
+    memcpy(area + 20, "ant", 4);
+    memcpy(area + 24, "bee", 4);
+    memcpy(before, area, sizeof area);
+#define UNCHANGED() CHECK(memcmp(area, before, sizeof area) == 0)
+    CHECK_STATUS(secrets_password_custom(area, 64, 8, area + 10), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    /* The alphabet's NUL counts as part of it. */
+    CHECK_STATUS(secrets_password_custom(area + 13, 9, 8, area + 10), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    CHECK_STATUS(secrets_passphrase(area, 64, 2, area + 10), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    const char *words[] = {area + 20, area + 24};
+    CHECK_STATUS(secrets_passphrase_custom(area + 12, 16, 2, words, 2, "-"), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    CHECK_STATUS(secrets_passphrase_custom(area + 25, 16, 2, words, 2, "-"), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    /* The word array itself inside the output. */
+    {
+        const char *array_words[4] = {"ant", "bee", "cat", "dog"};
+        char *out = (char *)(void *)array_words;
+        CHECK_STATUS(secrets_passphrase_custom(out, sizeof array_words, 2, array_words, 4, "-"),
+                     SECRETS_ERR_INVALID_ARGUMENT);
+        CHECK(strcmp(array_words[3], "dog") == 0);
+    }
+    CHECK_STATUS(secrets_api_key(area, 64, area + 10, 8), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    CHECK_STATUS(secrets_api_key_checksummed(area, 64, area + 10), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    /* choice: the chosen byte written over the items. */
+    CHECK_STATUS(secrets_choice((uint8_t *)area + 30, area, 64), SECRETS_ERR_INVALID_ARGUMENT);
+    UNCHANGED();
+    /* Not overlapping (adjacent) is fine. */
+    CHECK_STATUS(secrets_password_custom(area + 40, 9, 8, area + 10), SECRETS_OK);
+    CHECK(strlen(area + 40) == 8);
+    memcpy(area, before, sizeof area);
+#undef UNCHANGED
+
+    /* Misaligned arrays: the word pointers, the sample's size_t array. */
+    {
+        static const char *aligned[3] = {"ant", "bee", "cat"};
+        static unsigned char raw[sizeof aligned + sizeof(void *)];
+        memcpy(raw + 1, aligned, sizeof aligned);
+        const char *const *misaligned = (const char *const *)(void *)(raw + 1);
+        char phrase[32];
+        memset(phrase, 'x', sizeof phrase);
+        CHECK_STATUS(secrets_passphrase_custom(phrase, sizeof phrase, 2, misaligned, 3, NULL),
+                     SECRETS_ERR_INVALID_ARGUMENT);
+        CHECK(check_all_zero(phrase, sizeof phrase));
+        CHECK(secrets_passphrase_custom_size(2, misaligned, 3, NULL) == 0);
+        CHECK_STATUS(secrets_passphrase_custom(phrase, sizeof phrase, 2, aligned, 3, NULL), SECRETS_OK);
+    }
+    {
+        static size_t indices[9];
+        unsigned char *bytes = (unsigned char *)indices;
+        memset(indices, 0x5A, sizeof indices);
+        CHECK_STATUS(secrets_sample((size_t *)(void *)(bytes + 4), 4, 100), SECRETS_ERR_INVALID_ARGUMENT);
+        for (size_t i = 0; i < sizeof indices; i++) CHECK(bytes[i] == 0x5A);
+        CHECK_STATUS(secrets_sample(indices, 4, 100), SECRETS_OK);
+        /* Single values may be at any address. */
+        uint64_t value;
+        CHECK_STATUS(secrets_randbelow((uint64_t *)(void *)(bytes + 1), 10), SECRETS_OK);
+        memcpy(&value, bytes + 1, sizeof value);
+        CHECK(value < 10);
+    }
 }
 
 static void test_otp_codes(void) {
@@ -385,9 +480,30 @@ static void test_api_keys(void) {
     CHECK(secrets_api_key_checksummed_size("g-p") == 0);
     CHECK(secrets_api_key_checksummed_size("abcdefghijklmnopqrstuvwxyz012345") ==
           SECRETS_API_KEY_CHECKSUMMED_MAX_SIZE);
-    /* Known key: Python's zlib.crc32 of "ghp_" + "A" * 30, base62. */
-    CHECK_STATUS(secrets_api_key_check("ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1yBYBE"), SECRETS_OK);
-    CHECK_STATUS(secrets_api_key_check("ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1yBYBe"), SECRETS_ERR_MALFORMED);
+    /* GitHub's scheme: base62 of Python's zlib.crc32(b"A" * 30), the random
+     * part only. The 0.1 key (CRC over "ghp_" too, "1yBYBE") no longer checks. */
+    CHECK_STATUS(secrets_api_key_check("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"), SECRETS_OK);
+    CHECK_STATUS(secrets_api_key_check("ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA0uCPlR"), SECRETS_ERR_MALFORMED);
+    CHECK_STATUS(secrets_api_key_check("ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1yBYBE"), SECRETS_ERR_MALFORMED);
+    /* Tokens in GitHub's format from the test suite of Datadog's sensitive
+     * data scanner (DataDog/dd-sensitive-data-scanner,
+     * sds/src/secondary_validation/github_token_checksum.rs). */
+    const char *github_format[] = {
+        "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", "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",
+        "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", "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",
+        "b62_QdwULL38u41vs1OcAjhKqcaSZ9W63r0Zu4ln"};
+    for (size_t i = 0; i < sizeof github_format / sizeof github_format[0]; i++) {
+        CHECK_STATUS(secrets_api_key_check(github_format[i]), SECRETS_OK);
+    }
+    CHECK_STATUS(secrets_api_key_check_prefix(github_format[0], "ghp"), SECRETS_OK);
+    CHECK_STATUS(secrets_api_key_check_prefix(github_format[0], "gho"), SECRETS_ERR_MISMATCH);
+    CHECK_STATUS(secrets_api_key_check_prefix(github_format[4], "b62"), SECRETS_OK);
+    CHECK_STATUS(secrets_api_key_check_prefix("ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V3", "ghp"),
+                 SECRETS_ERR_MALFORMED);
+    CHECK_STATUS(secrets_api_key_check_prefix(github_format[0], ""), SECRETS_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(secrets_api_key_check_prefix(github_format[0], "g-p"), SECRETS_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(secrets_api_key_check_prefix(NULL, "ghp"), SECRETS_ERR_NULL_POINTER);
+    CHECK_STATUS(secrets_api_key_check_prefix(github_format[0], NULL), SECRETS_ERR_NULL_POINTER);
 
     static unsigned long counts[30][62];
     int all_ok = 1, mutations_rejected = 1;
@@ -407,7 +523,13 @@ static void test_api_keys(void) {
                     memcpy(bad, key, len + 1);
                     if (bad[i] == replacements[r]) continue;
                     bad[i] = replacements[r];
-                    mutations_rejected &= secrets_api_key_check(bad) == SECRETS_ERR_MALFORMED;
+                    /* GitHub's checksum covers the 30 random characters
+                     * only: another valid prefix is another kind of key. */
+                    int other_prefix = i < 5 && replacements[r] != '-';
+                    mutations_rejected &= secrets_api_key_check(bad) ==
+                                          (other_prefix ? SECRETS_OK : SECRETS_ERR_MALFORMED);
+                    mutations_rejected &= secrets_api_key_check_prefix(bad, "myapp") ==
+                                          (other_prefix ? SECRETS_ERR_MISMATCH : SECRETS_ERR_MALFORMED);
                 }
             }
             for (size_t cut = 0; cut < len; cut++) {
@@ -514,5 +636,6 @@ int main(void) {
     test_api_keys();
     test_uuids();
     test_unreal_sizes();
+    test_overlap_and_alignment();
     return check_finish("test_human");
 }

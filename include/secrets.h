@@ -12,7 +12,24 @@
  *    given size, and integer or double outputs are set to 0. (A size above
  *    PTRDIFF_MAX cannot describe a real buffer: it is refused with
  *    SECRETS_ERR_INVALID_ARGUMENT, and only out[0] is cleared.)
- *  - No heap allocation, no global state, no printing, no abort. Thread-safe
+ *  - An output that overlaps any input (key, message, string, word list,
+ *    alphabet...) or another output is refused with
+ *    SECRETS_ERR_INVALID_ARGUMENT and nothing is written: zeroing it would
+ *    destroy the caller's input. In-place calls are refused the same way.
+ *  - An array of aligned elements (the size_t array of secrets_sample, the
+ *    word pointers of secrets_passphrase_custom) at a misaligned address is
+ *    refused with SECRETS_ERR_INVALID_ARGUMENT. Single integer and double
+ *    outputs may be at any address.
+ *  - Before returning, every function that takes a key, tag or secret text
+ *    (HMAC, CSRF, HOTP/TOTP, base32, otpauth URIs, compare_digest, API key
+ *    checks) overwrites the SECRETS_SCRUB_STACK_BYTES of stack below its
+ *    own frame, where its work left copies of them. Generators wipe their
+ *    random buffers themselves.
+ *  - A defect caught inside the library (a Rust panic) returns
+ *    SECRETS_ERR_INTERNAL with the outputs zeroed; it never unwinds into C.
+ *    The library installs no panic hook (that is process-wide state), so
+ *    the program's hook reports it (Rust's default: one line on stderr).
+ *  - No heap allocation, no global state, no abort. Thread-safe
  *    and fork-safe: no randomness is kept between calls; each call makes one
  *    request to the OS random source (for outputs up to 4 KiB).
  *  - Uniform choices are exact (rejection sampling). Work on secret bytes
@@ -47,6 +64,10 @@
 #define SECRETS_TOKEN_URLSAFE_SIZE(nbytes) (((size_t)(nbytes) * 4 + 2) / 3 + 1)
 /** Buffer size (NUL included) for secrets_base32_encode of n bytes: ceil(8n/5) + 1. */
 #define SECRETS_BASE32_ENCODED_SIZE(nbytes) (((size_t)(nbytes) * 8 + 4) / 5 + 1)
+/** Buffer size (NUL included) for secrets_passphrase(words, sep) with the
+ * built-in list, for stack buffers: words * 9 (its longest word) +
+ * (words - 1) * separator_len + 1; words must be at least 1. */
+#define SECRETS_PASSPHRASE_SIZE(words, separator_len) ((size_t)(words) * 9 + ((size_t)(words) - 1) * (size_t)(separator_len) + 1)
 /** Largest number of bytes secrets_base32_decode writes for len characters: floor(5 len/8). */
 #define SECRETS_BASE32_DECODED_MAX(len) ((size_t)(len) / 8 * 5 + (size_t)(len) % 8 * 5 / 8)
 
@@ -94,19 +115,31 @@
 #define SECRETS_DIGITS 4u
 
 /**
- * Password class: the 32 ASCII punctuation characters
- * ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``.
+ * Password class: the 32 ASCII punctuation characters:
+ *
+ * ```text
+ * !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~
+ * ```
  */
 #define SECRETS_SYMBOLS 8u
 
 /**
  * Password class, instead of `SECRETS_SYMBOLS` (not with it): the 12
- * shell- and URL-friendlier symbols `!@#$%^&*-_+.`.
+ * shell- and URL-friendlier symbols
+ *
+ * ```text
+ * !@#$%^&*-_+.
+ * ```
  */
 #define SECRETS_SAFE_SYMBOLS 16u
 
 /**
- * Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " `` ` ``
+ * Modifier: drop the 10 look-alike characters
+ *
+ * ```text
+ * 0 O o 1 I l | ' " `
+ * ```
+ *
  * (zero, capital o, small o, one, capital i, small L, vertical bar,
  * apostrophe, double quote, backtick). Class sizes become: lower 24,
  * upper 24, digits 8, symbols 28, safe symbols 12.
@@ -215,6 +248,22 @@
  * Largest `window` for `secrets_totp_verify`: 10 steps each side.
  */
 #define SECRETS_TOTP_MAX_WINDOW 10
+
+/**
+ * Largest `look_ahead` for `secrets_hotp_verify`: 20 counters after the
+ * expected one (21 codes computed at most, as TOTP's largest window).
+ */
+#define SECRETS_HOTP_MAX_LOOK_AHEAD 20
+
+/**
+ * Bytes of stack every function taking a key, tag or secret text
+ * overwrites below its own frame before it returns: more than the deepest
+ * its work reaches (measured by painting the stack: at most 2.8 KiB on
+ * x86-64; a test fails when a function goes deeper). Callers on small
+ * stacks (threads, firmware) need at least this much free below the
+ * calling frame.
+ */
+#define SECRETS_SCRUB_STACK_BYTES 4096
 
 /**
  * The result of every fallible libsecrets call. The values are fixed
@@ -529,7 +578,7 @@ size_t secrets_passphrase_size(size_t words, const char *separator);
  * by reading the whole list (so the memory touched does not reveal it).
  * `out_size` must hold the longest
  * possible passphrase: `words * longest word + (words - 1) *
- * strlen(separator) + 1`.
+ * strlen(separator) + 1`, which `secrets_passphrase_custom_size` computes.
  *
  * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL; `wordlist` NULL with
  * `wordlist_len` > 0; any of the `wordlist_len` entries NULL);
@@ -539,6 +588,17 @@ size_t secrets_passphrase_size(size_t words, const char *separator);
  * `out_size` bytes.
  */
 SECRETS_NODISCARD secrets_status secrets_passphrase_custom(char *out, size_t out_size, size_t words, const char *const *wordlist, size_t wordlist_len, const char *separator);
+
+/**
+ * The `out_size` `secrets_passphrase_custom(.., words, wordlist,
+ * wordlist_len, separator)` needs: the longest passphrase (`words` times
+ * the list's longest word, plus the separators) and its NUL. `separator`
+ * NULL means `"-"`. 0 when the call would be refused for these arguments
+ * (`words` 0; `wordlist` NULL or misaligned; any entry NULL; fewer than 2
+ * words; an empty or repeated word) or the size overflows. It validates
+ * the list as `secrets_passphrase_custom` does, at the same cost.
+ */
+size_t secrets_passphrase_custom_size(size_t words, const char *const *wordlist, size_t wordlist_len, const char *separator);
 
 /**
  * Writes a numeric one-time code of `digits` decimal digits and a NUL
@@ -589,11 +649,13 @@ SECRETS_NODISCARD secrets_status secrets_api_key(char *out, size_t out_size, con
 size_t secrets_api_key_size(const char *prefix, size_t nbytes);
 
 /**
- * Writes a checksummed API key and a NUL: `<prefix>_`, 30 uniform base62
- * characters (`0-9A-Za-z`, 178.6 bits), then 6 base62 characters of the
- * CRC-32 (as zlib's `crc32()`) of everything before them, most significant
- * digit first, zero-padded — the shape of GitHub's tokens, which secret
- * scanners recognise and `secrets_api_key_check` verifies offline. The
+ * Writes a checksummed API key and a NUL in GitHub's token scheme:
+ * `<prefix>_`, 30 uniform base62 characters (`0-9A-Za-z`, 178.6 bits),
+ * then 6 base62 digits of the CRC-32 (as zlib's `crc32()`) of those 30
+ * characters only, most significant digit first, zero-padded. Secret
+ * scanners recognise the shape, GitHub-format verifiers accept the keys,
+ * and `secrets_api_key_check` verifies them offline. (Keys made by
+ * version 0.1, whose CRC also covered the prefix and `_`, do not check.) The
  * key is `strlen(prefix) + 37` characters; `out_size` must be at least
  * `secrets_api_key_checksummed_size(prefix)` (at most
  * `SECRETS_API_KEY_CHECKSUMMED_MAX_SIZE`).
@@ -615,15 +677,28 @@ SECRETS_NODISCARD secrets_status secrets_api_key_checksummed(char *out, size_t o
 size_t secrets_api_key_checksummed_size(const char *prefix);
 
 /**
- * Checks a key made by `secrets_api_key_checksummed`: `SECRETS_OK` when
+ * Checks a key made by `secrets_api_key_checksummed` (or any token in
+ * GitHub's scheme, such as GitHub's own `ghp_` tokens): `SECRETS_OK` when
  * it is a valid prefix (1 to 32 of `[A-Za-z0-9_]`), `_`, 36 base62
- * characters, and the last 6 are the CRC-32 of the rest;
+ * characters, and the last 6 are the CRC-32 of the 30 before them;
  * `SECRETS_ERR_MALFORMED` otherwise (a typo, a truncation, a random
  * string: about one in 57 billion random strings of the right shape
- * passes). This catches mistakes cheaply; it does not show that the key
- * was issued. `SECRETS_ERR_NULL_POINTER` when `key` is NULL.
+ * passes). The checksum is computed without tables and compared in
+ * constant time. This catches mistakes cheaply; it does not show that the
+ * key was issued. `SECRETS_ERR_NULL_POINTER` when `key` is NULL.
  */
 SECRETS_NODISCARD secrets_status secrets_api_key_check(const char *key);
+
+/**
+ * As `secrets_api_key_check`, and the key's prefix (everything before the
+ * last `_`) must be `prefix`: `SECRETS_OK`, `SECRETS_ERR_MISMATCH` for a
+ * well-formed key with another prefix (another kind of key: the checksum
+ * does not cover the prefix), `SECRETS_ERR_MALFORMED` for a key that fails
+ * `secrets_api_key_check`. `SECRETS_ERR_INVALID_ARGUMENT` when `prefix` is
+ * empty, longer than 32 or not `[A-Za-z0-9_]`; `SECRETS_ERR_NULL_POINTER`
+ * when `key` or `prefix` is NULL.
+ */
+SECRETS_NODISCARD secrets_status secrets_api_key_check_prefix(const char *key, const char *prefix);
 
 /**
  * Writes a random UUID, RFC 9562 version 4, and a NUL: 36 lowercase
@@ -780,6 +855,28 @@ SECRETS_NODISCARD secrets_status secrets_totp(char *out, size_t out_size, const 
 SECRETS_NODISCARD secrets_status secrets_totp_verify(uint64_t *matched_counter, const char *code, const void *key, size_t key_len, uint64_t unix_time, uint32_t period, uint32_t digits, uint32_t algorithm, uint32_t window);
 
 /**
+ * Checks an HOTP `code` against counters `counter` to `counter +
+ * look_ahead` (`look_ahead` 0..=20, `SECRETS_HOTP_MAX_LOOK_AHEAD`): RFC
+ * 4226's look-ahead window, for a token whose button was pressed without
+ * logging in. Every counter is computed and compared in constant time,
+ * never stopping at a match. Counters above UINT64_MAX are not tried.
+ *
+ * On `SECRETS_OK`, `*matched_counter` (when not NULL) receives the counter
+ * that matched (the lowest if several share the code). Store
+ * `*matched_counter + 1` as the next expected counter, so that no code is
+ * accepted twice. On every error `*matched_counter` is set to 0. Keys: as
+ * `secrets_hotp` (RFC 4226 asks for at least 16 bytes, 20 recommended;
+ * shorter existing keys are accepted).
+ *
+ * Errors: `SECRETS_ERR_MISMATCH` (no counter matches),
+ * `SECRETS_ERR_MALFORMED` (`code` is not exactly `digits` ASCII digits),
+ * `SECRETS_ERR_NULL_POINTER` (`code` NULL, or `key` NULL with a non-zero
+ * `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (as `secrets_hotp`,
+ * `look_ahead` above 20, or `matched_counter` overlapping `code` or `key`).
+ */
+SECRETS_NODISCARD secrets_status secrets_hotp_verify(uint64_t *matched_counter, const char *code, const void *key, size_t key_len, uint64_t counter, uint32_t look_ahead, uint32_t digits, uint32_t algorithm);
+
+/**
  * Writes `in[0..in_len]` as RFC 4648 base32 (`A-Z 2-7`, no `=` padding)
  * and a NUL, encoded in constant time: `ceil(8 * in_len / 5)` characters,
  * so `out_size` must be at least `secrets_base32_encode_size(in_len)`
@@ -802,22 +899,26 @@ size_t secrets_base32_encode_size(size_t in_len);
 /**
  * Decodes the NUL-terminated base32 text `in` into `out` and sets
  * `*out_len` to the number of bytes written (at most
- * `secrets_base32_decode_size(strlen(in))`). Accepts what people paste:
- * either case, `=` padding or none, spaces and hyphens anywhere (ignored).
- * The character values are decoded in constant time (the text is usually
- * a TOTP secret).
+ * `secrets_base32_decode_size(strlen(in))`). Accepts what people paste and
+ * what other tools write: either case, `=` padding or none, spaces, tabs,
+ * line breaks (CR, LF: a trailing newline, coreutils' 76-column lines) and
+ * hyphens anywhere (ignored), and non-zero unused bits in the last
+ * character (ignored, as Python's `base64.b32decode`, coreutils and pyotp
+ * do). Constant time: no branch or memory address depends on the text's
+ * characters, only on its length, the decoded length and the number of
+ * ignored characters (the text is usually a TOTP secret).
  *
  * `SECRETS_ERR_MALFORMED` for anything else: another character, `=`
- * before the end or padding of the wrong length, a length no encoder
- * produces (1, 3 or 6 characters past a multiple of 8), or non-zero
- * unused bits in the last character (so that every text has one meaning).
+ * before the end or padding of the wrong length, or a number of data
+ * characters no encoder produces (1, 3 or 6 past a multiple of 8).
  * Other errors: `SECRETS_ERR_NULL_POINTER` (`out_len` or `in` NULL, or
  * `out` NULL with a non-zero `out_size`), `SECRETS_ERR_INVALID_ARGUMENT`
- * (`out_size` above PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL` (`out_size`
- * below the decoded length; the text is checked first). On every error a
- * non-NULL `out` is zeroed over `out_size` bytes and `*out_len` is 0.
- * An empty text decodes to 0 bytes (`out` may then be NULL with
- * `out_size` 0).
+ * (`out_size` above PTRDIFF_MAX; `out` or `out_len` overlapping the text
+ * or each other, with nothing written), `SECRETS_ERR_BUFFER_TOO_SMALL`
+ * (`out_size` below the decoded length; the text is checked first). On
+ * every other error a non-NULL `out` is zeroed over `out_size` bytes and
+ * `*out_len` is 0. An empty text decodes to 0 bytes (`out` may then be
+ * NULL with `out_size` 0).
  */
 SECRETS_NODISCARD secrets_status secrets_base32_decode(uint8_t *out, size_t out_size, size_t *out_len, const char *in);
 
@@ -841,16 +942,42 @@ size_t secrets_base32_decode_size(size_t in_len);
  * alone and the `issuer` parameter is left out. Most apps only support
  * SHA1, 6 or 8 digits and a 30-second period; `key` is best 20 random
  * bytes. The URI contains the secret: wipe it after use
- * (`secrets_memzero`).
+ * (`secrets_memzero`). `secrets_otpauth_uri_size(issuer, account,
+ * key_len)` is an `out_size` that always suffices.
  *
  * Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `account` NULL, or `key`
  * NULL with a non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (a `:` in
  * `issuer` or `account`, an empty `account`, `key_len` 0, `period` 0,
  * `digits` outside 6..=10, an unknown `algorithm`, a size above
- * PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out`
- * is zeroed over `out_size` bytes.
+ * PTRDIFF_MAX; `out` overlapping `issuer`, `account` or `key`, with
+ * nothing written), `SECRETS_ERR_BUFFER_TOO_SMALL`. On other errors a
+ * non-NULL `out` is zeroed over `out_size` bytes.
  */
 SECRETS_NODISCARD secrets_status secrets_otpauth_uri(char *out, size_t out_size, const char *issuer, const char *account, const void *key, size_t key_len, uint32_t period, uint32_t digits, uint32_t algorithm);
+
+/**
+ * Writes the `otpauth://hotp/` provisioning URI of an HOTP key, and a NUL:
+ *
+ * `otpauth://hotp/ISSUER:ACCOUNT?secret=BASE32&issuer=ISSUER&algorithm=SHA1&digits=6&counter=0`
+ *
+ * As `secrets_otpauth_uri`, with the initial `counter` (the next code the
+ * app shows is that counter's) instead of a period. RFC 4226 asks for keys
+ * of at least 16 bytes (20 recommended); shorter keys are accepted.
+ *
+ * Errors: as `secrets_otpauth_uri` (without the period's).
+ */
+SECRETS_NODISCARD secrets_status secrets_otpauth_uri_hotp(char *out, size_t out_size, const char *issuer, const char *account, const void *key, size_t key_len, uint64_t counter, uint32_t digits, uint32_t algorithm);
+
+/**
+ * The `out_size` that holds any URI `secrets_otpauth_uri` or
+ * `secrets_otpauth_uri_hotp` writes for this `issuer` (NULL for none),
+ * `account` and `key_len`, whatever the other parameters (the longest
+ * algorithm name, 10 digits, the longest period or counter), NUL
+ * included. 0 when the URI would be refused for these arguments
+ * (`account` NULL or empty, a `:` in `issuer` or `account`, `key_len` 0)
+ * or the size exceeds PTRDIFF_MAX.
+ */
+size_t secrets_otpauth_uri_size(const char *issuer, const char *account, size_t key_len);
 
 #ifdef __cplusplus
 }  // extern "C"

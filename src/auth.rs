@@ -1,14 +1,15 @@
 //! Authentication codes and tokens: HMAC-SHA256, CSRF tokens, HOTP/TOTP,
 //! base32 and `otpauth://` provisioning URIs.
 //!
-//! Outputs must not overlap inputs.
+//! An output that overlaps an input is refused (`boundary`).
 
 use crate::boundary::object_size;
 use crate::boundary::{
-    array_out, in_bytes, in_cstr, in_optional_cstr, status_of, text_out, text_size,
+    Span, array_out, in_bytes, in_cstr, in_optional_cstr, refuse_overlap, scrubbed, status_of,
+    text_out, text_size,
 };
 use crate::os_entropy::OsEntropy;
-use crate::status::secrets_status;
+use crate::status::{Result, secrets_status};
 use core::ffi::{c_char, c_void};
 use secrets_core::encode::base32;
 use secrets_core::hotp_totp::{self, Totp};
@@ -42,6 +43,9 @@ pub const SECRETS_HOTP_MAX_DIGITS: u32 = 10;
 pub const SECRETS_HOTP_CODE_SIZE: usize = 11;
 /// Largest `window` for `secrets_totp_verify`: 10 steps each side.
 pub const SECRETS_TOTP_MAX_WINDOW: u32 = 10;
+/// Largest `look_ahead` for `secrets_hotp_verify`: 20 counters after the
+/// expected one (21 codes computed at most, as TOTP's largest window).
+pub const SECRETS_HOTP_MAX_LOOK_AHEAD: u32 = 20;
 
 // The constants above are literals for the header; they must agree with the core.
 const _: () = {
@@ -57,6 +61,7 @@ const _: () = {
     assert!(SECRETS_HOTP_MAX_DIGITS == hotp_totp::MAX_DIGITS);
     assert!(SECRETS_HOTP_CODE_SIZE == hotp_totp::MAX_DIGITS as usize + 1);
     assert!(SECRETS_TOTP_MAX_WINDOW == hotp_totp::MAX_WINDOW);
+    assert!(SECRETS_HOTP_MAX_LOOK_AHEAD == hotp_totp::MAX_LOOK_AHEAD);
 };
 
 /// Writes `value` through an out-parameter the caller may leave NULL.
@@ -85,13 +90,15 @@ pub unsafe extern "C" fn secrets_hmac_sha256(
     msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
-    unsafe {
-        array_out(out, SECRETS_HMAC_SHA256_BYTES, |out| {
-            let tag = mac::sha256(in_bytes(key, key_len)?, in_bytes(msg, msg_len)?)?;
+    scrubbed(unsafe {
+        let (key, msg) = (in_bytes(key, key_len), in_bytes(msg, msg_len));
+        let inputs = [Span::bytes(&key), Span::bytes(&msg)];
+        array_out(out, SECRETS_HMAC_SHA256_BYTES, inputs, |out| {
+            let tag = mac::sha256(key?, msg?)?;
             out.copy_from_slice(&tag[..]);
             Ok::<_, secrets_status>(())
         })
-    }
+    })
 }
 
 /// Writes the HMAC-SHA256 of `msg` under `key` as 64 lowercase hex
@@ -111,12 +118,13 @@ pub unsafe extern "C" fn secrets_hmac_sha256_hex(
     msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
-    unsafe {
-        text_out(out, out_size, |buf| {
-            let (key, msg) = (in_bytes(key, key_len)?, in_bytes(msg, msg_len)?);
-            Ok::<_, secrets_status>(mac::sha256_hex(buf, key, msg)?)
+    scrubbed(unsafe {
+        let (key, msg) = (in_bytes(key, key_len), in_bytes(msg, msg_len));
+        let inputs = [Span::bytes(&key), Span::bytes(&msg)];
+        text_out(out, out_size, inputs, |buf| {
+            Ok::<_, secrets_status>(mac::sha256_hex(buf, key?, msg?)?)
         })
-    }
+    })
 }
 
 /// Checks that `tag[0..tag_len]` is the HMAC-SHA256 of `msg` under `key`.
@@ -138,11 +146,11 @@ pub unsafe extern "C" fn secrets_hmac_sha256_verify(
     msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
-    status_of(|| unsafe {
+    scrubbed(status_of(|| unsafe {
         let (tag, key) = (in_bytes(tag, tag_len)?, in_bytes(key, key_len)?);
         let msg = in_bytes(msg, msg_len)?;
         Ok::<_, secrets_status>(mac::sha256_verify(tag, key, msg)?)
-    })
+    }))
 }
 
 /// Writes a new stateless CSRF token and a NUL: 76 characters of unpadded
@@ -173,13 +181,13 @@ pub unsafe extern "C" fn secrets_csrf_token(
     session_id: *const c_char,
     now_unix: u64,
 ) -> secrets_status {
-    unsafe {
-        text_out(out, out_size, |buf| {
-            let key = in_bytes(key, key_len)?;
-            let session = in_optional_cstr(session_id);
-            Ok::<_, secrets_status>(csrf::issue(&mut OsEntropy, buf, key, session, now_unix)?)
+    scrubbed(unsafe {
+        let (key, session) = (in_bytes(key, key_len), in_optional_cstr(session_id));
+        let inputs = [Span::bytes(&key), Span::text(&session)];
+        text_out(out, out_size, inputs, |buf| {
+            Ok::<_, secrets_status>(csrf::issue(&mut OsEntropy, buf, key?, session, now_unix)?)
         })
-    }
+    })
 }
 
 /// Checks a token from `secrets_csrf_token` at time `now_unix`, for the same
@@ -210,12 +218,12 @@ pub unsafe extern "C" fn secrets_csrf_verify(
     now_unix: u64,
     max_age_secs: u64,
 ) -> secrets_status {
-    status_of(|| unsafe {
+    scrubbed(status_of(|| unsafe {
         let token = in_cstr(token)?;
         let key = in_bytes(key, key_len)?;
         let session = in_optional_cstr(session_id);
         Ok::<_, secrets_status>(csrf::verify(token, key, session, now_unix, max_age_secs)?)
-    })
+    }))
 }
 
 /// Writes the RFC 4226 HOTP code for `counter`: `digits` (6..=10) decimal
@@ -244,12 +252,12 @@ pub unsafe extern "C" fn secrets_hotp(
     digits: u32,
     algorithm: u32,
 ) -> secrets_status {
-    unsafe {
-        text_out(out, out_size, |buf| {
-            let key = in_bytes(key, key_len)?;
-            Ok::<_, secrets_status>(hotp_totp::hotp(buf, key, counter, digits, algorithm)?)
+    scrubbed(unsafe {
+        let key = in_bytes(key, key_len);
+        text_out(out, out_size, [Span::bytes(&key)], |buf| {
+            Ok::<_, secrets_status>(hotp_totp::hotp(buf, key?, counter, digits, algorithm)?)
         })
-    }
+    })
 }
 
 /// Writes the RFC 6238 TOTP code for `unix_time`: the HOTP code (see
@@ -270,14 +278,14 @@ pub unsafe extern "C" fn secrets_totp(
     digits: u32,
     algorithm: u32,
 ) -> secrets_status {
-    unsafe {
-        text_out(out, out_size, |buf| {
-            let key = in_bytes(key, key_len)?;
+    scrubbed(unsafe {
+        let key = in_bytes(key, key_len);
+        text_out(out, out_size, [Span::bytes(&key)], |buf| {
             Ok::<_, secrets_status>(hotp_totp::totp(
-                buf, key, unix_time, period, digits, algorithm,
+                buf, key?, unix_time, period, digits, algorithm,
             )?)
         })
-    }
+    })
 }
 
 /// Checks a TOTP `code` against every step from `window` steps before
@@ -312,21 +320,88 @@ pub unsafe extern "C" fn secrets_totp_verify(
     algorithm: u32,
     window: u32,
 ) -> secrets_status {
-    let mut matched = 0;
     let params = Totp {
         period,
         digits,
         algorithm,
         window,
     };
-    let status = status_of(|| unsafe {
-        let code = in_cstr(code)?;
-        let key = in_bytes(key, key_len)?;
-        matched = hotp_totp::totp_verify(code, key, unix_time, params)?;
+    scrubbed(unsafe {
+        let (code, key) = (in_cstr(code), in_bytes(key, key_len));
+        counter_out(
+            matched_counter,
+            [Span::text(&code), Span::bytes(&key)],
+            || Ok(hotp_totp::totp_verify(code?, key?, unix_time, params)?),
+        )
+    })
+}
+
+/// Runs a verifier that reports a counter, and writes it (0 on any error)
+/// to `*matched_counter` unless that is NULL. A `matched_counter` that
+/// overlaps an input is refused before anything is computed or written.
+unsafe fn counter_out(
+    matched_counter: *mut u64,
+    inputs: [Span; 2],
+    body: impl FnOnce() -> Result<u64>,
+) -> secrets_status {
+    if !matched_counter.is_null()
+        && let Err(e) = refuse_overlap(Span::raw(matched_counter, 1), inputs)
+    {
+        return e;
+    }
+    let mut matched = 0;
+    let status = status_of(|| {
+        matched = body()?;
         Ok::<_, secrets_status>(())
     });
     unsafe { optional_out(matched_counter, matched) };
     status
+}
+
+/// Checks an HOTP `code` against counters `counter` to `counter +
+/// look_ahead` (`look_ahead` 0..=20, `SECRETS_HOTP_MAX_LOOK_AHEAD`): RFC
+/// 4226's look-ahead window, for a token whose button was pressed without
+/// logging in. Every counter is computed and compared in constant time,
+/// never stopping at a match. Counters above UINT64_MAX are not tried.
+///
+/// On `SECRETS_OK`, `*matched_counter` (when not NULL) receives the counter
+/// that matched (the lowest if several share the code). Store
+/// `*matched_counter + 1` as the next expected counter, so that no code is
+/// accepted twice. On every error `*matched_counter` is set to 0. Keys: as
+/// `secrets_hotp` (RFC 4226 asks for at least 16 bytes, 20 recommended;
+/// shorter existing keys are accepted).
+///
+/// Errors: `SECRETS_ERR_MISMATCH` (no counter matches),
+/// `SECRETS_ERR_MALFORMED` (`code` is not exactly `digits` ASCII digits),
+/// `SECRETS_ERR_NULL_POINTER` (`code` NULL, or `key` NULL with a non-zero
+/// `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (as `secrets_hotp`,
+/// `look_ahead` above 20, or `matched_counter` overlapping `code` or `key`).
+#[allow(clippy::too_many_arguments)]
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_hotp_verify(
+    matched_counter: *mut u64,
+    code: *const c_char,
+    key: *const c_void,
+    key_len: usize,
+    counter: u64,
+    look_ahead: u32,
+    digits: u32,
+    algorithm: u32,
+) -> secrets_status {
+    scrubbed(unsafe {
+        let (code, key) = (in_cstr(code), in_bytes(key, key_len));
+        counter_out(
+            matched_counter,
+            [Span::text(&code), Span::bytes(&key)],
+            || {
+                let (code, key) = (code?, key?);
+                Ok(hotp_totp::hotp_verify(
+                    code, key, counter, look_ahead, digits, algorithm,
+                )?)
+            },
+        )
+    })
 }
 
 /// Writes `in[0..in_len]` as RFC 4648 base32 (`A-Z 2-7`, no `=` padding)
@@ -347,11 +422,12 @@ pub unsafe extern "C" fn secrets_base32_encode(
     r#in: *const c_void,
     in_len: usize,
 ) -> secrets_status {
-    unsafe {
-        text_out(out, out_size, |buf| {
-            Ok::<_, secrets_status>(base32::encode_text(buf, in_bytes(r#in, in_len)?)?)
+    scrubbed(unsafe {
+        let input = in_bytes(r#in, in_len);
+        text_out(out, out_size, [Span::bytes(&input)], |buf| {
+            Ok::<_, secrets_status>(base32::encode_text(buf, input?)?)
         })
-    }
+    })
 }
 
 /// The `out_size` `secrets_base32_encode` needs for `in_len` bytes:
@@ -363,22 +439,26 @@ pub extern "C" fn secrets_base32_encode_size(in_len: usize) -> usize {
 
 /// Decodes the NUL-terminated base32 text `in` into `out` and sets
 /// `*out_len` to the number of bytes written (at most
-/// `secrets_base32_decode_size(strlen(in))`). Accepts what people paste:
-/// either case, `=` padding or none, spaces and hyphens anywhere (ignored).
-/// The character values are decoded in constant time (the text is usually
-/// a TOTP secret).
+/// `secrets_base32_decode_size(strlen(in))`). Accepts what people paste and
+/// what other tools write: either case, `=` padding or none, spaces, tabs,
+/// line breaks (CR, LF: a trailing newline, coreutils' 76-column lines) and
+/// hyphens anywhere (ignored), and non-zero unused bits in the last
+/// character (ignored, as Python's `base64.b32decode`, coreutils and pyotp
+/// do). Constant time: no branch or memory address depends on the text's
+/// characters, only on its length, the decoded length and the number of
+/// ignored characters (the text is usually a TOTP secret).
 ///
 /// `SECRETS_ERR_MALFORMED` for anything else: another character, `=`
-/// before the end or padding of the wrong length, a length no encoder
-/// produces (1, 3 or 6 characters past a multiple of 8), or non-zero
-/// unused bits in the last character (so that every text has one meaning).
+/// before the end or padding of the wrong length, or a number of data
+/// characters no encoder produces (1, 3 or 6 past a multiple of 8).
 /// Other errors: `SECRETS_ERR_NULL_POINTER` (`out_len` or `in` NULL, or
 /// `out` NULL with a non-zero `out_size`), `SECRETS_ERR_INVALID_ARGUMENT`
-/// (`out_size` above PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL` (`out_size`
-/// below the decoded length; the text is checked first). On every error a
-/// non-NULL `out` is zeroed over `out_size` bytes and `*out_len` is 0.
-/// An empty text decodes to 0 bytes (`out` may then be NULL with
-/// `out_size` 0).
+/// (`out_size` above PTRDIFF_MAX; `out` or `out_len` overlapping the text
+/// or each other, with nothing written), `SECRETS_ERR_BUFFER_TOO_SMALL`
+/// (`out_size` below the decoded length; the text is checked first). On
+/// every other error a non-NULL `out` is zeroed over `out_size` bytes and
+/// `*out_len` is 0. An empty text decodes to 0 bytes (`out` may then be
+/// NULL with `out_size` 0).
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_base32_decode(
@@ -387,13 +467,29 @@ pub unsafe extern "C" fn secrets_base32_decode(
     out_len: *mut usize,
     r#in: *const c_char,
 ) -> secrets_status {
+    scrubbed(unsafe { base32_decode_into(out, out_size, out_len, r#in) })
+}
+
+/// The body of `secrets_base32_decode`: `out_len` is an output too, so it
+/// must overlap neither the text nor `out`.
+unsafe fn base32_decode_into(
+    out: *mut u8,
+    out_size: usize,
+    out_len: *mut usize,
+    r#in: *const c_char,
+) -> secrets_status {
+    let text = unsafe { in_cstr(r#in) };
+    let len_span = Span::raw(out_len, 1);
+    if !out_len.is_null() && refuse_overlap(len_span, [Span::text(&text)]).is_err() {
+        return secrets_status::SECRETS_ERR_INVALID_ARGUMENT;
+    }
     let mut len = 0;
     let status = unsafe {
-        array_out(out, out_size, |buf| {
+        array_out(out, out_size, [Span::text(&text), len_span], |buf| {
             if out_len.is_null() {
                 return Err(secrets_status::SECRETS_ERR_NULL_POINTER);
             }
-            len = base32::decode(in_cstr(r#in)?, buf)?;
+            len = base32::decode(text?, buf)?;
             Ok(())
         })
     };
@@ -421,14 +517,16 @@ pub extern "C" fn secrets_base32_decode_size(in_len: usize) -> usize {
 /// alone and the `issuer` parameter is left out. Most apps only support
 /// SHA1, 6 or 8 digits and a 30-second period; `key` is best 20 random
 /// bytes. The URI contains the secret: wipe it after use
-/// (`secrets_memzero`).
+/// (`secrets_memzero`). `secrets_otpauth_uri_size(issuer, account,
+/// key_len)` is an `out_size` that always suffices.
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` or `account` NULL, or `key`
 /// NULL with a non-zero `key_len`), `SECRETS_ERR_INVALID_ARGUMENT` (a `:` in
 /// `issuer` or `account`, an empty `account`, `key_len` 0, `period` 0,
 /// `digits` outside 6..=10, an unknown `algorithm`, a size above
-/// PTRDIFF_MAX), `SECRETS_ERR_BUFFER_TOO_SMALL`. On error a non-NULL `out`
-/// is zeroed over `out_size` bytes.
+/// PTRDIFF_MAX; `out` overlapping `issuer`, `account` or `key`, with
+/// nothing written), `SECRETS_ERR_BUFFER_TOO_SMALL`. On other errors a
+/// non-NULL `out` is zeroed over `out_size` bytes.
 #[allow(clippy::too_many_arguments)]
 #[must_use]
 #[unsafe(no_mangle)]
@@ -443,12 +541,91 @@ pub unsafe extern "C" fn secrets_otpauth_uri(
     digits: u32,
     algorithm: u32,
 ) -> secrets_status {
+    let kind = otpauth::Kind::Totp { period };
+    scrubbed(unsafe {
+        otpauth_out(
+            out, out_size, issuer, account, key, key_len, kind, digits, algorithm,
+        )
+    })
+}
+
+/// The body of the two URI writers.
+#[allow(clippy::too_many_arguments)]
+unsafe fn otpauth_out(
+    out: *mut c_char,
+    out_size: usize,
+    issuer: *const c_char,
+    account: *const c_char,
+    key: *const c_void,
+    key_len: usize,
+    kind: otpauth::Kind,
+    digits: u32,
+    algorithm: u32,
+) -> secrets_status {
     unsafe {
-        text_out(out, out_size, |buf| {
-            let (issuer, account) = (in_optional_cstr(issuer), in_cstr(account)?);
-            let key = in_bytes(key, key_len)?;
-            let uri = otpauth::uri(buf, issuer, account, key, period, digits, algorithm);
+        let (issuer, account) = (in_optional_cstr(issuer), in_cstr(account));
+        let key = in_bytes(key, key_len);
+        let inputs = [Span::text(&issuer), Span::text(&account), Span::bytes(&key)];
+        text_out(out, out_size, inputs, |buf| {
+            // A plain slice (empty for no issuer) goes to the core.
+            let issuer = Some(issuer.unwrap_or_default());
+            let uri = otpauth::uri(buf, issuer, account?, key?, kind, digits, algorithm);
             Ok::<_, secrets_status>(uri?)
         })
+    }
+}
+
+/// Writes the `otpauth://hotp/` provisioning URI of an HOTP key, and a NUL:
+///
+/// `otpauth://hotp/ISSUER:ACCOUNT?secret=BASE32&issuer=ISSUER&algorithm=SHA1&digits=6&counter=0`
+///
+/// As `secrets_otpauth_uri`, with the initial `counter` (the next code the
+/// app shows is that counter's) instead of a period. RFC 4226 asks for keys
+/// of at least 16 bytes (20 recommended); shorter keys are accepted.
+///
+/// Errors: as `secrets_otpauth_uri` (without the period's).
+#[allow(clippy::too_many_arguments)]
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_otpauth_uri_hotp(
+    out: *mut c_char,
+    out_size: usize,
+    issuer: *const c_char,
+    account: *const c_char,
+    key: *const c_void,
+    key_len: usize,
+    counter: u64,
+    digits: u32,
+    algorithm: u32,
+) -> secrets_status {
+    let kind = otpauth::Kind::Hotp { counter };
+    scrubbed(unsafe {
+        otpauth_out(
+            out, out_size, issuer, account, key, key_len, kind, digits, algorithm,
+        )
+    })
+}
+
+/// The `out_size` that holds any URI `secrets_otpauth_uri` or
+/// `secrets_otpauth_uri_hotp` writes for this `issuer` (NULL for none),
+/// `account` and `key_len`, whatever the other parameters (the longest
+/// algorithm name, 10 digits, the longest period or counter), NUL
+/// included. 0 when the URI would be refused for these arguments
+/// (`account` NULL or empty, a `:` in `issuer` or `account`, `key_len` 0)
+/// or the size exceeds PTRDIFF_MAX.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_otpauth_uri_size(
+    issuer: *const c_char,
+    account: *const c_char,
+    key_len: usize,
+) -> usize {
+    let (issuer, account) = unsafe { (in_optional_cstr(issuer), in_cstr(account)) };
+    match account {
+        Ok(account) => text_size(otpauth::max_len(
+            Some(issuer.unwrap_or_default()),
+            account,
+            key_len,
+        )),
+        Err(_) => 0,
     }
 }

@@ -1,7 +1,9 @@
 //! Human-facing secrets: passwords, passphrases, one-time codes, API keys
 //! and UUIDs.
 
-use crate::boundary::{in_array, in_cstr, in_optional_cstr, status_of, text_out, text_size};
+use crate::boundary::{
+    Span, in_array, in_cstr, in_optional_cstr, scrubbed, status_of, text_out, text_size,
+};
 use crate::os_entropy::OsEntropy;
 use crate::status::secrets_status;
 use core::ffi::c_char;
@@ -18,13 +20,25 @@ pub const SECRETS_LOWER: u32 = 0x01_u32;
 pub const SECRETS_UPPER: u32 = 0x02_u32;
 /// Password class: digits `0-9` (10).
 pub const SECRETS_DIGITS: u32 = 0x04_u32;
-/// Password class: the 32 ASCII punctuation characters
-/// ``!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~``.
+/// Password class: the 32 ASCII punctuation characters:
+///
+/// ```text
+/// !"#$%&'()*+,-./:;<=>?@[\]^_`{|}~
+/// ```
 pub const SECRETS_SYMBOLS: u32 = 0x08_u32;
 /// Password class, instead of `SECRETS_SYMBOLS` (not with it): the 12
-/// shell- and URL-friendlier symbols `!@#$%^&*-_+.`.
+/// shell- and URL-friendlier symbols
+///
+/// ```text
+/// !@#$%^&*-_+.
+/// ```
 pub const SECRETS_SAFE_SYMBOLS: u32 = 0x10_u32;
-/// Modifier: drop the 10 look-alike characters `0 O o 1 I l | ' " `` ` ``
+/// Modifier: drop the 10 look-alike characters
+///
+/// ```text
+/// 0 O o 1 I l | ' " `
+/// ```
+///
 /// (zero, capital o, small o, one, capital i, small L, vertical bar,
 /// apostrophe, double quote, backtick). Class sizes become: lower 24,
 /// upper 24, digits 8, symbols 28, safe symbols 12.
@@ -102,7 +116,7 @@ pub unsafe extern "C" fn secrets_password(
     flags: u32,
 ) -> secrets_status {
     unsafe {
-        text_out(out, out_size, |buf| {
+        text_out(out, out_size, [], |buf| {
             Policy::from_flags(flags)?.generate(&mut OsEntropy, buf, length)
         })
     }
@@ -132,8 +146,9 @@ pub unsafe extern "C" fn secrets_password_custom(
     alphabet: *const c_char,
 ) -> secrets_status {
     unsafe {
-        text_out(out, out_size, |buf| {
-            let alphabet = Alphabet::new(in_cstr(alphabet)?)?;
+        let alphabet = in_cstr(alphabet);
+        text_out(out, out_size, [Span::text(&alphabet)], |buf| {
+            let alphabet = Alphabet::new(alphabet?)?;
             let policy = Policy::from_alphabet(alphabet);
             Ok::<_, secrets_status>(policy.generate(&mut OsEntropy, buf, length)?)
         })
@@ -175,8 +190,9 @@ pub unsafe extern "C" fn secrets_passphrase(
     separator: *const c_char,
 ) -> secrets_status {
     unsafe {
-        text_out(out, out_size, |buf| {
-            let separator = in_optional_cstr(separator).unwrap_or(DEFAULT_SEPARATOR);
+        let separator = in_optional_cstr(separator);
+        text_out(out, out_size, [Span::text(&separator)], |buf| {
+            let separator = separator.unwrap_or(DEFAULT_SEPARATOR);
             passphrase::generate(&mut OsEntropy, buf, words, &EffLarge, separator)
         })
     }
@@ -231,7 +247,7 @@ impl WordList for CWordList<'_> {
 /// by reading the whole list (so the memory touched does not reveal it).
 /// `out_size` must hold the longest
 /// possible passphrase: `words * longest word + (words - 1) *
-/// strlen(separator) + 1`.
+/// strlen(separator) + 1`, which `secrets_passphrase_custom_size` computes.
 ///
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL; `wordlist` NULL with
 /// `wordlist_len` > 0; any of the `wordlist_len` entries NULL);
@@ -250,12 +266,51 @@ pub unsafe extern "C" fn secrets_passphrase_custom(
     separator: *const c_char,
 ) -> secrets_status {
     unsafe {
-        text_out(out, out_size, |buf| {
-            let list = CWordList::new(in_array(wordlist, wordlist_len)?)?;
-            let separator = in_optional_cstr(separator).unwrap_or(DEFAULT_SEPARATOR);
+        let entries = in_array(wordlist, wordlist_len);
+        let separator = in_optional_cstr(separator);
+        // The pointer array, every word (an entry read before it is
+        // checked: NULL ones occupy nothing) and the separator.
+        let entries_span = match entries {
+            Ok(list) => Span::raw(list.as_ptr(), list.len()),
+            Err(_) => Span::raw::<u8>(core::ptr::null(), 0),
+        };
+        let words_spans = entries
+            .iter()
+            .flat_map(|list| list.iter())
+            .map(|&w| Span::text(&in_optional_cstr(w)));
+        let inputs = [entries_span, Span::text(&separator)]
+            .into_iter()
+            .chain(words_spans);
+        text_out(out, out_size, inputs, |buf| {
+            let list = CWordList::new(entries?)?;
+            let separator = separator.unwrap_or(DEFAULT_SEPARATOR);
             let phrase = passphrase::generate_custom(&mut OsEntropy, buf, words, &list, separator);
             Ok::<_, secrets_status>(phrase?)
         })
+    }
+}
+
+/// The `out_size` `secrets_passphrase_custom(.., words, wordlist,
+/// wordlist_len, separator)` needs: the longest passphrase (`words` times
+/// the list's longest word, plus the separators) and its NUL. `separator`
+/// NULL means `"-"`. 0 when the call would be refused for these arguments
+/// (`words` 0; `wordlist` NULL or misaligned; any entry NULL; fewer than 2
+/// words; an empty or repeated word) or the size overflows. It validates
+/// the list as `secrets_passphrase_custom` does, at the same cost.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_passphrase_custom_size(
+    words: usize,
+    wordlist: *const *const c_char,
+    wordlist_len: usize,
+    separator: *const c_char,
+) -> usize {
+    let separator = unsafe { in_optional_cstr(separator) }.unwrap_or(DEFAULT_SEPARATOR);
+    let list = unsafe { in_array(wordlist, wordlist_len) }.and_then(CWordList::new);
+    match list {
+        Ok(list) if passphrase::validate(&list).is_ok() => {
+            text_size(passphrase::longest_len(&list, words, separator.len()))
+        }
+        _ => 0,
     }
 }
 
@@ -275,7 +330,7 @@ pub unsafe extern "C" fn secrets_otp_numeric(
     digits: usize,
 ) -> secrets_status {
     unsafe {
-        text_out(out, out_size, |buf| {
+        text_out(out, out_size, [], |buf| {
             otp_code::numeric(&mut OsEntropy, buf, digits)
         })
     }
@@ -298,7 +353,7 @@ pub unsafe extern "C" fn secrets_otp_alphanumeric(
     length: usize,
 ) -> secrets_status {
     unsafe {
-        text_out(out, out_size, |buf| {
+        text_out(out, out_size, [], |buf| {
             otp_code::alphanumeric(&mut OsEntropy, buf, length)
         })
     }
@@ -325,8 +380,9 @@ pub unsafe extern "C" fn secrets_api_key(
     nbytes: usize,
 ) -> secrets_status {
     unsafe {
-        text_out(out, out_size, |buf| {
-            let prefix = in_optional_cstr(prefix).unwrap_or_default();
+        let prefix = in_optional_cstr(prefix);
+        text_out(out, out_size, [Span::text(&prefix)], |buf| {
+            let prefix = prefix.unwrap_or_default();
             apikey::plain(&mut OsEntropy, buf, prefix, nbytes)
         })
     }
@@ -341,11 +397,13 @@ pub unsafe extern "C" fn secrets_api_key_size(prefix: *const c_char, nbytes: usi
     text_size(apikey::plain_len(prefix, nbytes))
 }
 
-/// Writes a checksummed API key and a NUL: `<prefix>_`, 30 uniform base62
-/// characters (`0-9A-Za-z`, 178.6 bits), then 6 base62 characters of the
-/// CRC-32 (as zlib's `crc32()`) of everything before them, most significant
-/// digit first, zero-padded — the shape of GitHub's tokens, which secret
-/// scanners recognise and `secrets_api_key_check` verifies offline. The
+/// Writes a checksummed API key and a NUL in GitHub's token scheme:
+/// `<prefix>_`, 30 uniform base62 characters (`0-9A-Za-z`, 178.6 bits),
+/// then 6 base62 digits of the CRC-32 (as zlib's `crc32()`) of those 30
+/// characters only, most significant digit first, zero-padded. Secret
+/// scanners recognise the shape, GitHub-format verifiers accept the keys,
+/// and `secrets_api_key_check` verifies them offline. (Keys made by
+/// version 0.1, whose CRC also covered the prefix and `_`, do not check.) The
 /// key is `strlen(prefix) + 37` characters; `out_size` must be at least
 /// `secrets_api_key_checksummed_size(prefix)` (at most
 /// `SECRETS_API_KEY_CHECKSUMMED_MAX_SIZE`).
@@ -365,9 +423,9 @@ pub unsafe extern "C" fn secrets_api_key_checksummed(
     prefix: *const c_char,
 ) -> secrets_status {
     unsafe {
-        text_out(out, out_size, |buf| {
-            let prefix = in_cstr(prefix)?;
-            Ok::<_, secrets_status>(apikey::checksummed(&mut OsEntropy, buf, prefix)?)
+        let prefix = in_cstr(prefix);
+        text_out(out, out_size, [Span::text(&prefix)], |buf| {
+            Ok::<_, secrets_status>(apikey::checksummed(&mut OsEntropy, buf, prefix?)?)
         })
     }
 }
@@ -380,17 +438,40 @@ pub unsafe extern "C" fn secrets_api_key_checksummed_size(prefix: *const c_char)
     text_size(apikey::checksummed_len(prefix))
 }
 
-/// Checks a key made by `secrets_api_key_checksummed`: `SECRETS_OK` when
+/// Checks a key made by `secrets_api_key_checksummed` (or any token in
+/// GitHub's scheme, such as GitHub's own `ghp_` tokens): `SECRETS_OK` when
 /// it is a valid prefix (1 to 32 of `[A-Za-z0-9_]`), `_`, 36 base62
-/// characters, and the last 6 are the CRC-32 of the rest;
+/// characters, and the last 6 are the CRC-32 of the 30 before them;
 /// `SECRETS_ERR_MALFORMED` otherwise (a typo, a truncation, a random
 /// string: about one in 57 billion random strings of the right shape
-/// passes). This catches mistakes cheaply; it does not show that the key
-/// was issued. `SECRETS_ERR_NULL_POINTER` when `key` is NULL.
+/// passes). The checksum is computed without tables and compared in
+/// constant time. This catches mistakes cheaply; it does not show that the
+/// key was issued. `SECRETS_ERR_NULL_POINTER` when `key` is NULL.
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_api_key_check(key: *const c_char) -> secrets_status {
-    status_of(|| Ok::<_, secrets_status>(apikey::check(unsafe { in_cstr(key) }?)?))
+    scrubbed(status_of(|| {
+        Ok::<_, secrets_status>(apikey::check(unsafe { in_cstr(key) }?)?)
+    }))
+}
+
+/// As `secrets_api_key_check`, and the key's prefix (everything before the
+/// last `_`) must be `prefix`: `SECRETS_OK`, `SECRETS_ERR_MISMATCH` for a
+/// well-formed key with another prefix (another kind of key: the checksum
+/// does not cover the prefix), `SECRETS_ERR_MALFORMED` for a key that fails
+/// `secrets_api_key_check`. `SECRETS_ERR_INVALID_ARGUMENT` when `prefix` is
+/// empty, longer than 32 or not `[A-Za-z0-9_]`; `SECRETS_ERR_NULL_POINTER`
+/// when `key` or `prefix` is NULL.
+#[must_use]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn secrets_api_key_check_prefix(
+    key: *const c_char,
+    prefix: *const c_char,
+) -> secrets_status {
+    scrubbed(status_of(|| unsafe {
+        let (key, prefix) = (in_cstr(key)?, in_cstr(prefix)?);
+        Ok::<_, secrets_status>(apikey::check_with_prefix(key, prefix)?)
+    }))
 }
 
 /// Writes a random UUID, RFC 9562 version 4, and a NUL: 36 lowercase
@@ -404,7 +485,7 @@ pub unsafe extern "C" fn secrets_api_key_check(key: *const c_char) -> secrets_st
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_uuid4(out: *mut c_char, out_size: usize) -> secrets_status {
-    unsafe { text_out(out, out_size, |buf| uuid::v4(&mut OsEntropy, buf)) }
+    unsafe { text_out(out, out_size, [], |buf| uuid::v4(&mut OsEntropy, buf)) }
 }
 
 /// Bits of entropy in `length` characters each drawn uniformly and

@@ -24,4 +24,7 @@ pub mod human;
 pub mod auth;
 
 pub(crate) mod boundary;
+pub use boundary::SECRETS_SCRUB_STACK_BYTES;
+#[cfg(feature = "test-internal-panic")]
+pub use boundary::forced_panic;
 pub(crate) mod os_entropy;

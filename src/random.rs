@@ -1,7 +1,7 @@
 //! Core randomness: the C face of Python's `secrets` module.
 
 use crate::boundary::{
-    array_mut, array_out, in_bytes, object_size, text_out, text_size, value_out,
+    Span, array_mut, array_out, in_bytes, object_size, scrubbed, text_out, text_size, value_out,
 };
 use crate::os_entropy::OsEntropy;
 use crate::status::secrets_status;
@@ -23,7 +23,7 @@ const _: () = assert!(SECRETS_DEFAULT_ENTROPY == token::DEFAULT_ENTROPY);
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_token_bytes(out: *mut u8, nbytes: usize) -> secrets_status {
-    unsafe { array_out(out, nbytes, |buf| token::bytes(&mut OsEntropy, buf)) }
+    unsafe { array_out(out, nbytes, [], |buf| token::bytes(&mut OsEntropy, buf)) }
 }
 
 /// Writes `2 * nbytes` lowercase hex characters of `nbytes` random bytes and
@@ -41,7 +41,11 @@ pub unsafe extern "C" fn secrets_token_hex(
     out_size: usize,
     nbytes: usize,
 ) -> secrets_status {
-    unsafe { text_out(out, out_size, |buf| token::hex(&mut OsEntropy, buf, nbytes)) }
+    unsafe {
+        text_out(out, out_size, [], |buf| {
+            token::hex(&mut OsEntropy, buf, nbytes)
+        })
+    }
 }
 
 /// The `out_size` `secrets_token_hex` needs: `2 * nbytes + 1`, or 0 when
@@ -66,7 +70,7 @@ pub unsafe extern "C" fn secrets_token_urlsafe(
     nbytes: usize,
 ) -> secrets_status {
     unsafe {
-        text_out(out, out_size, |buf| {
+        text_out(out, out_size, [], |buf| {
             token::urlsafe(&mut OsEntropy, buf, nbytes)
         })
     }
@@ -87,7 +91,7 @@ pub extern "C" fn secrets_token_urlsafe_size(nbytes: usize) -> usize {
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_randbelow(out: *mut u64, upper: u64) -> secrets_status {
-    unsafe { value_out(out, || random::below(&mut OsEntropy, upper)) }
+    unsafe { value_out(out, [], || random::below(&mut OsEntropy, upper)) }
 }
 
 /// Writes an integer of `k` random bits, uniform in `[0, 2^k)`, to `*out`
@@ -98,7 +102,7 @@ pub unsafe extern "C" fn secrets_randbelow(out: *mut u64, upper: u64) -> secrets
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_randbits(out: *mut u64, k: u32) -> secrets_status {
-    unsafe { value_out(out, || random::bits(&mut OsEntropy, k)) }
+    unsafe { value_out(out, [], || random::bits(&mut OsEntropy, k)) }
 }
 
 /// Writes a uniformly random element of Python's `range(start, stop, step)`
@@ -116,7 +120,7 @@ pub unsafe extern "C" fn secrets_randrange(
     stop: i64,
     step: i64,
 ) -> secrets_status {
-    unsafe { value_out(out, || random::range(&mut OsEntropy, start, stop, step)) }
+    unsafe { value_out(out, [], || random::range(&mut OsEntropy, start, stop, step)) }
 }
 
 /// Writes one uniformly chosen element of `items[0..len]` to `*out`. Every
@@ -133,13 +137,13 @@ pub unsafe extern "C" fn secrets_choice(
     len: usize,
 ) -> secrets_status {
     unsafe {
-        value_out(out, || {
+        let list = in_bytes(items, len);
+        value_out(out, [Span::bytes(&list)], || {
             // Required even when `len` is 0 (that is refused by the core).
             if items.is_null() {
                 return Err(secrets_status::SECRETS_ERR_NULL_POINTER);
             }
-            let items = in_bytes(items, len)?;
-            Ok::<_, secrets_status>(random::choice(&mut OsEntropy, items)?)
+            Ok::<_, secrets_status>(random::choice(&mut OsEntropy, list?)?)
         })
     }
 }
@@ -168,7 +172,7 @@ pub unsafe extern "C" fn secrets_shuffle(
         Err(e) => return e,
     };
     unsafe {
-        array_out(base.cast::<u8>(), total, |items| {
+        array_out(base.cast::<u8>(), total, [], |items| {
             random::shuffle(&mut OsEntropy, items, elem_size)
         })
     }
@@ -191,7 +195,7 @@ pub unsafe extern "C" fn secrets_sample(
     population: usize,
 ) -> secrets_status {
     unsafe {
-        array_out(out, k, |out| {
+        array_out(out, k, [], |out| {
             random::sample(&mut OsEntropy, out, population)
         })
     }
@@ -204,7 +208,7 @@ pub unsafe extern "C" fn secrets_sample(
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_random_double(out: *mut f64) -> secrets_status {
-    unsafe { value_out(out, || random::double(&mut OsEntropy)) }
+    unsafe { value_out(out, [], || random::double(&mut OsEntropy)) }
 }
 
 /// Writes `a + (b - a) * r` with `r` as from `secrets_random_double` (Python's
@@ -217,7 +221,7 @@ pub unsafe extern "C" fn secrets_random_double(out: *mut f64) -> secrets_status 
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_uniform(out: *mut f64, a: f64, b: f64) -> secrets_status {
-    unsafe { value_out(out, || random::uniform(&mut OsEntropy, a, b)) }
+    unsafe { value_out(out, [], || random::uniform(&mut OsEntropy, a, b)) }
 }
 
 /// True iff `a[0..a_len]` equals `b[0..b_len]`. The time taken depends on
@@ -231,10 +235,10 @@ pub unsafe extern "C" fn secrets_compare_digest(
     b: *const c_void,
     b_len: usize,
 ) -> bool {
-    match unsafe { (in_bytes(a, a_len), in_bytes(b, b_len)) } {
+    scrubbed(match unsafe { (in_bytes(a, a_len), in_bytes(b, b_len)) } {
         (Ok(a), Ok(b)) => ct::digest_eq(a, b),
         _ => false,
-    }
+    })
 }
 
 /// Overwrites `p[0..len]` with zeros in a way the compiler will not remove.

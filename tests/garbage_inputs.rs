@@ -6,7 +6,9 @@
 use secrets::auth::{
     secrets_base32_decode, secrets_csrf_token, secrets_csrf_verify, secrets_totp_verify,
 };
-use secrets::human::{secrets_api_key_check, secrets_api_key_checksummed};
+use secrets::human::{
+    secrets_api_key_check, secrets_api_key_check_prefix, secrets_api_key_checksummed,
+};
 use secrets::random::{secrets_randbelow, secrets_token_bytes};
 use secrets::status::secrets_status::{self, *};
 use std::ffi::CString;
@@ -120,12 +122,24 @@ fn api_key_check_rejects_mutations() {
     assert_eq!(made, SECRETS_OK);
     let len = key.iter().position(|&b| b == 0).unwrap();
     let original = &key[..len];
+    let body = &original[original.len() - 36..];
     let mut accepted_mutations = 0;
     for _ in 0..ROUNDS {
         let input = garbage(original);
-        match unsafe { secrets_api_key_check(input.as_ptr()) } {
-            SECRETS_OK if input.as_bytes() != original => accepted_mutations += 1,
-            SECRETS_OK | SECRETS_ERR_MALFORMED => {}
+        let bytes = input.as_bytes();
+        let status = unsafe { secrets_api_key_check(input.as_ptr()) };
+        let with_prefix = unsafe { secrets_api_key_check_prefix(input.as_ptr(), c"app".as_ptr()) };
+        match status {
+            SECRETS_OK if bytes != original => {
+                // GitHub's checksum covers the random part only: a key
+                // whose prefix changed is another kind of key, never ours.
+                if !bytes.ends_with(body) {
+                    accepted_mutations += 1;
+                }
+                assert_eq!(with_prefix, SECRETS_ERR_MISMATCH, "{input:?}");
+            }
+            SECRETS_OK => assert_eq!(with_prefix, SECRETS_OK),
+            SECRETS_ERR_MALFORMED => assert_eq!(with_prefix, SECRETS_ERR_MALFORMED),
             other => panic!("{other:?} for {input:?}"),
         }
     }

@@ -3,10 +3,16 @@
 //! tell a real key from a typo or a random string.
 //!
 //! * Plain: `<prefix>_<2n hex>` (bare hex without a prefix).
-//! * Checksummed, the shape GitHub's tokens use: `<prefix>_` + 30 random
-//!   base62 characters + 6 base62 characters of the CRC-32 (zlib's, IEEE
-//!   polynomial) of everything before them, most significant digit first,
-//!   zero-padded. 30 base62 characters carry 178.6 bits.
+//! * Checksummed, GitHub's token scheme: `<prefix>_` + 30 random base62
+//!   characters (`0-9A-Za-z`) + 6 base62 digits of the CRC-32 (zlib's, IEEE
+//!   polynomial) of those 30 characters only, most significant digit
+//!   first, zero-padded. Real GitHub tokens check, and the keys made here
+//!   pass GitHub-format verifiers (secret scanners). 30 base62 characters
+//!   carry 178.6 bits.
+//!
+//! The CRC is computed bit by bit with masks, without the usual 1 KiB
+//! (or 16 KiB) table: a table indexed by secret characters leaks them
+//! through the cache, on every CPU and on firmware alike.
 
 use crate::alphabet::Alphabet;
 use crate::ct::digest_eq;
@@ -24,6 +30,21 @@ pub(crate) const RANDOM_CHARS: usize = 30;
 const BODY_CHARS: usize = RANDOM_CHARS + base62::U32_DIGITS;
 /// Joins prefix and body.
 const SEPARATOR: u8 = b'_';
+/// The reflected CRC-32 polynomial of zlib, PNG and Ethernet.
+const CRC32_POLY: u32 = 0xedb8_8320;
+
+/// CRC-32 as zlib's `crc32()`, bit by bit: no table, no branch, so neither
+/// the time nor the memory touched depends on `data`.
+pub(crate) fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &byte in data {
+        crc ^= byte as u32;
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (CRC32_POLY & 0u32.wrapping_sub(crc & 1));
+        }
+    }
+    !crc
+}
 
 /// A prefix is at most 32 bytes of `[A-Za-z0-9_]` (empty allowed here).
 fn check_prefix(prefix: &[u8]) -> Result<()> {
@@ -109,20 +130,19 @@ pub fn checksummed<S: EntropySource>(
     let len = checksummed_len(prefix)?;
     let text = text_area(out, len)?;
     write_head(text, prefix);
-    let (signed, checksum) = text.split_at_mut(len - base62::U32_DIGITS);
-    let random = &mut signed[head_len(prefix)..];
+    let (random, checksum) = text[head_len(prefix)..].split_at_mut(RANDOM_CHARS);
     // Performance: the alphabet is built at compile time.
     const BASE62: Alphabet = Alphabet::constant(base62::ALPHABET);
     with_stream(source, BASE62.plan(RANDOM_CHARS), |s| {
         BASE62.fill(s, random)
     })?;
-    checksum.copy_from_slice(&base62::encode_u32(crc32fast::hash(signed)));
+    checksum.copy_from_slice(&base62::encode_u32(crc32(random)));
     Ok(len)
 }
 
 /// `Ok` when `key` has the checksummed shape (a valid 1..=32-byte prefix,
 /// `_`, 36 base62 characters) and its checksum matches; else `Malformed`.
-/// The checksum is compared in constant time.
+/// The checksum is computed and compared in constant time.
 pub fn check(key: &[u8]) -> Result<()> {
     let body_at = key.len().checked_sub(BODY_CHARS).ok_or(Error::Malformed)?;
     let (head, body) = key.split_at(body_at);
@@ -134,14 +154,29 @@ pub fn check(key: &[u8]) -> Result<()> {
     // Fold the character test so that the time does not depend on where a
     // bad character is.
     let all_base62 = body.iter().fold(true, |ok, &c| ok & base62::is_char(c));
-    let (signed, checksum) = key.split_at(key.len() - base62::U32_DIGITS);
-    let mut expected = base62::encode_u32(crc32fast::hash(signed));
+    let (random, checksum) = body.split_at(RANDOM_CHARS);
+    let mut expected = base62::encode_u32(crc32(random));
     let matches = digest_eq(&expected, checksum);
     expected.zeroize();
     if all_base62 && matches {
         Ok(())
     } else {
         Err(Error::Malformed)
+    }
+}
+
+/// As [`check`], and then the key's prefix must be `prefix` (the part
+/// before the last `_`, e.g. `ghp`): `Mismatch` for a well-formed key with
+/// another prefix. `InvalidArgument` when `prefix` itself is not a valid
+/// prefix (empty, over 32 bytes, or outside `[A-Za-z0-9_]`).
+pub fn check_with_prefix(key: &[u8], prefix: &[u8]) -> Result<()> {
+    checksummed_len(prefix)?;
+    check(key)?;
+    // The prefix is public (it names the key's kind): a plain comparison.
+    if key.len() == checksummed_len(prefix)? && key.starts_with(prefix) {
+        Ok(())
+    } else {
+        Err(Error::Mismatch)
     }
 }
 
@@ -160,33 +195,86 @@ mod tests {
 
     #[test]
     fn crc32_is_zlibs() {
-        // zlib.crc32(b"123456789") == 0xcbf43926, the CRC-32/ISO-HDLC check value.
-        assert_eq!(crc32fast::hash(b"123456789"), 0xcbf4_3926);
-        // Python: zlib.crc32(b"ghp_" + b"A" * 30), encoded by a Python
-        // base62 loop: "ghp_" + "A" * 30 + "1yBYBE".
-        assert_eq!(
-            crc32fast::hash(b"ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"),
-            0x6b9d_3988
-        );
-        assert_eq!(check(b"ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1yBYBE"), Ok(()));
-        assert_eq!(
-            check(b"ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1yBYBF"),
-            Err(Error::Malformed)
-        );
+        // The CRC-32/ISO-HDLC check value: zlib.crc32(b"123456789").
+        assert_eq!(crc32(b"123456789"), 0xcbf4_3926);
+        assert_eq!(crc32(b""), 0);
+        // zlib.crc32(b"A" * 30) and zlib.crc32(bytes(range(256))).
+        assert_eq!(crc32(&[b'A'; 30]), 0x317f_6a1b);
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(crc32(&all), 0x2905_8c73);
+    }
+
+    /// Tokens in GitHub's format from the test suite of Datadog's
+    /// sensitive data scanner (github.com/DataDog/dd-sensitive-data-scanner,
+    /// sds/src/secondary_validation/github_token_checksum.rs), which
+    /// validates GitHub tokens by this checksum.
+    const GITHUB_FORMAT: [&[u8]; 6] = [
+        b"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",
+        b"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",
+        b"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",
+        b"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",
+        b"nawak_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",
+        // Its checksum has a leading zero digit ("0Zu4ln").
+        b"b62_QdwULL38u41vs1OcAjhKqcaSZ9W63r0Zu4ln",
+    ];
+
+    #[test]
+    fn github_format_tokens_check() {
+        for token in GITHUB_FORMAT {
+            assert_eq!(check(token), Ok(()), "{token:?}");
+        }
+        // The same suite's invalid ones: last checksum digit changed, no
+        // separator, a non-base62 character.
+        for bad in [
+            &b"ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V3"[..],
+            b"ghpM7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V4",
+            b"ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V/",
+        ] {
+            assert_eq!(check(bad), Err(Error::Malformed));
+        }
+        // Independently: the last 6 characters decode, positionally, to the
+        // CRC-32 of the 30 before them (as Python's zlib.crc32 computes it).
+        let token = GITHUB_FORMAT[0];
+        let decoded = token[34..].iter().fold(0u64, |acc, c| {
+            acc * 62 + base62::ALPHABET.iter().position(|a| a == c).unwrap() as u64
+        });
+        assert_eq!(decoded, crc32(&token[4..34]) as u64);
     }
 
     #[test]
-    fn a_known_key_checks() {
-        // The last 6 characters decode (positionally, independently of the
-        // encoder) to the CRC-32 of the rest.
-        let mut k = b"ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA".to_vec();
-        let crc = crc32fast::hash(&k);
-        k.extend_from_slice(&base62::encode_u32(crc));
-        assert_eq!(check(&k), Ok(()));
-        let decoded = k[k.len() - 6..].iter().fold(0u64, |acc, c| {
-            acc * 62 + base62::ALPHABET.iter().position(|a| a == c).unwrap() as u64
-        });
-        assert_eq!(decoded, crc as u64);
+    fn prefixes_are_checked_on_request() {
+        let token = GITHUB_FORMAT[3];
+        assert_eq!(check_with_prefix(token, b"ghp"), Ok(()));
+        assert_eq!(check_with_prefix(token, b"gho"), Err(Error::Mismatch));
+        assert_eq!(check_with_prefix(token, b"gh"), Err(Error::Mismatch));
+        assert_eq!(check_with_prefix(token, b"hp"), Err(Error::Mismatch));
+        let long = GITHUB_FORMAT[4];
+        assert_eq!(check_with_prefix(long, b"nawak_ghp"), Ok(()));
+        assert_eq!(check_with_prefix(long, b"ghp"), Err(Error::Mismatch));
+        assert_eq!(check_with_prefix(long, b"nawak"), Err(Error::Mismatch));
+        // A malformed key is malformed whatever the prefix.
+        assert_eq!(
+            check_with_prefix(b"ghp_M7H4jxUDDWHP4kZ6A4dxlQYsQIWJuq11T4V3", b"ghp"),
+            Err(Error::Malformed)
+        );
+        for prefix in [&b""[..], b"a-b", &[b'a'; 33]] {
+            assert_eq!(
+                check_with_prefix(token, prefix),
+                Err(Error::InvalidArgument)
+            );
+        }
+    }
+
+    #[test]
+    fn keys_from_0_1_no_longer_check() {
+        // 0.1 signed the prefix and `_` too: "ghp_" + "A" * 30 + base62 of
+        // zlib.crc32(b"ghp_" + b"A" * 30) = "1yBYBE".
+        assert_eq!(
+            check(b"ghp_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAA1yBYBE"),
+            Err(Error::Malformed)
+        );
+        // The 0.2 checksum of the same random part (base62 of 0x317f6a1b).
+        assert_eq!(check(b"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"), Ok(()));
     }
 
     #[test]
@@ -225,6 +313,7 @@ mod tests {
                 let k = key(prefix);
                 assert_eq!(k.len(), prefix.len() + 37);
                 assert_eq!(check(&k), Ok(()));
+                assert_eq!(check_with_prefix(&k, prefix), Ok(()));
                 for i in 0..k.len() {
                     for replacement in [b'0', b'a', b'Z', b'_', b'-', 0x80] {
                         let mut bad = k.clone();
@@ -232,9 +321,15 @@ mod tests {
                             continue;
                         }
                         bad[i] = replacement;
-                        // Turning a prefix character into '_' moves no
-                        // boundary, but changes the CRC input: rejected too.
-                        assert_eq!(check(&bad), Err(Error::Malformed), "{i}");
+                        let in_prefix = i < prefix.len();
+                        if in_prefix && replacement != b'-' && replacement != 0x80 {
+                            // GitHub's checksum does not cover the prefix:
+                            // another valid prefix is another kind of key.
+                            assert_eq!(check(&bad), Ok(()), "{i}");
+                            assert_eq!(check_with_prefix(&bad, prefix), Err(Error::Mismatch));
+                        } else {
+                            assert_eq!(check(&bad), Err(Error::Malformed), "{i}");
+                        }
                     }
                 }
                 for cut in 0..k.len() {

@@ -1,5 +1,5 @@
-//! One-time passwords: HOTP (RFC 4226) and TOTP (RFC 6238) with HMAC-SHA-1,
-//! -SHA-256 or -SHA-512, 6 to 10 digits.
+//! One-time passwords: HOTP (RFC 4226, with a look-ahead verifier) and TOTP
+//! (RFC 6238) with HMAC-SHA-1, -SHA-256 or -SHA-512, 6 to 10 digits.
 //!
 //! Secret-dependent work is constant time: the dynamic truncation picks its
 //! four bytes with a masked scan instead of an index, and verification
@@ -24,6 +24,9 @@ pub const MAX_DIGITS: u32 = 10;
 /// Largest verification window (steps each side): bounds the work to 21
 /// HMACs and keeps guessing odds low.
 pub const MAX_WINDOW: u32 = 10;
+/// Largest HOTP look-ahead (counters after the expected one): the same
+/// bound of 21 HMACs a verification as TOTP's largest window.
+pub const MAX_LOOK_AHEAD: u32 = 20;
 
 /// The hash for a `SECRETS_OTP_*` value.
 pub fn hash_of(algorithm: u32) -> Result<Hash> {
@@ -131,34 +134,29 @@ pub struct Totp {
     pub window: u32,
 }
 
-/// Checks `code` against the steps within `window` of `unix_time`'s step
-/// and returns the step (HOTP counter) it matched. When more than one step
-/// matches, the one nearest `unix_time`'s step wins (the earlier on a tie).
-/// Steps outside 0..=u64::MAX are not tried.
-///
-/// `InvalidArgument` for bad parameters (as [`check`], a zero period, a
-/// window above 10), `Malformed` for a code that is not exactly `digits`
-/// ASCII digits, `Mismatch` when no step matches.
-pub fn totp_verify(code: &[u8], key: &[u8], unix_time: u64, params: Totp) -> Result<u64> {
-    let current = step(unix_time, params.period)?;
-    let (hash, digits) = check(key, params.digits, params.algorithm)?;
-    if params.window > MAX_WINDOW {
-        return Err(Error::InvalidArgument);
-    }
-    // No early exit on the first non-digit: the code's content sets no timing.
+/// Checks that `code` is exactly `digits` ASCII digits, looking at every
+/// character (no early exit: the code's content sets no timing).
+fn check_code(code: &[u8], digits: usize) -> Result<()> {
     let all_digits = code.iter().fold(true, |ok, c| ok & c.is_ascii_digit());
     if code.len() != digits || !all_digits {
         return Err(Error::Malformed);
     }
+    Ok(())
+}
+
+/// Computes the code of every counter `counters` yields and compares it
+/// with `code` in constant time, never stopping at a match; returns the
+/// first counter that matched, or `Mismatch`.
+fn find_counter(
+    code: &[u8],
+    key: &[u8],
+    hash: Hash,
+    counters: impl Iterator<Item = u64>,
+) -> Result<u64> {
     let mut candidate = Zeroizing::new([0u8; MAX_DIGITS as usize]);
-    let candidate = &mut candidate[..digits];
+    let candidate = &mut candidate[..code.len()];
     let (mut found, mut matched) = (subtle::Choice::from(0), 0u64);
-    // Nearest first: 0, -1, +1, -2, +2, ...
-    for k in 0..=2 * params.window as i64 {
-        let offset = if k % 2 == 1 { -(k + 1) / 2 } else { k / 2 };
-        let Some(counter) = current.checked_add_signed(offset) else {
-            continue;
-        };
+    for counter in counters {
         code_into(hash, key, counter, candidate)?;
         let hit = candidate.ct_eq(code) & !found;
         matched.conditional_assign(&counter, hit);
@@ -169,6 +167,55 @@ pub fn totp_verify(code: &[u8], key: &[u8], unix_time: u64, params: Totp) -> Res
     } else {
         Err(Error::Mismatch)
     }
+}
+
+/// Checks `code` against the steps within `window` of `unix_time`'s step
+/// and returns the step (HOTP counter) it matched. When more than one step
+/// matches, the one nearest `unix_time`'s step wins (the earlier on a tie).
+/// Steps outside 0..=u64::MAX are not tried.
+///
+/// `InvalidArgument` for bad parameters (an unknown algorithm, digits
+/// outside 6..=10, an empty key, a zero period, a window above 10), `Malformed` for a code that is not exactly `digits`
+/// ASCII digits, `Mismatch` when no step matches.
+pub fn totp_verify(code: &[u8], key: &[u8], unix_time: u64, params: Totp) -> Result<u64> {
+    let current = step(unix_time, params.period)?;
+    let (hash, digits) = check(key, params.digits, params.algorithm)?;
+    if params.window > MAX_WINDOW {
+        return Err(Error::InvalidArgument);
+    }
+    check_code(code, digits)?;
+    // Nearest first: 0, -1, +1, -2, +2, ...
+    let offsets =
+        (0..=2 * params.window as i64).map(|k| if k % 2 == 1 { -(k + 1) / 2 } else { k / 2 });
+    let counters = offsets.filter_map(|offset| current.checked_add_signed(offset));
+    find_counter(code, key, hash, counters)
+}
+
+/// Checks an HOTP `code` against counters `counter` to `counter +
+/// look_ahead` (RFC 4226 §7.4's look-ahead window, for a token whose
+/// button was pressed without logging in) and returns the counter that
+/// matched, the lowest when several do; the caller stores it plus one.
+/// Every counter is computed and compared in constant time, never stopping
+/// at a match. Counters above u64::MAX are not tried.
+///
+/// `InvalidArgument` for bad parameters (an unknown algorithm, digits
+/// outside 6..=10, an empty key, a look-ahead above [`MAX_LOOK_AHEAD`]), `Malformed` for a code that is not exactly
+/// `digits` ASCII digits, `Mismatch` when no counter matches.
+pub fn hotp_verify(
+    code: &[u8],
+    key: &[u8],
+    counter: u64,
+    look_ahead: u32,
+    digits: u32,
+    algorithm: u32,
+) -> Result<u64> {
+    let (hash, digits) = check(key, digits, algorithm)?;
+    if look_ahead > MAX_LOOK_AHEAD {
+        return Err(Error::InvalidArgument);
+    }
+    check_code(code, digits)?;
+    let counters = (0..=look_ahead as u64).filter_map(|k| counter.checked_add(k));
+    find_counter(code, key, hash, counters)
 }
 
 #[cfg(test)]
@@ -206,6 +253,85 @@ mod tests {
         for (counter, expected) in RFC4226.iter().enumerate() {
             assert_eq!(hotp_string(SEED20, counter as u64, 6, SHA1), *expected);
         }
+    }
+
+    #[test]
+    fn hotp_verify_rfc4226_appendix_d() {
+        for (counter, expected) in RFC4226.iter().enumerate() {
+            let code = expected.as_bytes();
+            let c = counter as u64;
+            assert_eq!(hotp_verify(code, SEED20, c, 0, 6, SHA1), Ok(c));
+            // Found from any earlier counter within the look-ahead.
+            for start in 0..=c {
+                let ahead = (c - start) as u32;
+                assert_eq!(hotp_verify(code, SEED20, start, ahead, 6, SHA1), Ok(c));
+                assert_eq!(hotp_verify(code, SEED20, start, 9, 6, SHA1), Ok(c));
+                if ahead > 0 {
+                    assert_eq!(
+                        hotp_verify(code, SEED20, start, ahead - 1, 6, SHA1),
+                        Err(Error::Mismatch)
+                    );
+                }
+            }
+            // Never from a later counter: the look-ahead only goes forward.
+            assert_eq!(
+                hotp_verify(code, SEED20, c + 1, 20, 6, SHA1),
+                Err(Error::Mismatch)
+            );
+        }
+        // RFC 4226 Appendix D's 10-digit values, and the other hashes.
+        assert_eq!(hotp_verify(b"0082162583", SEED20, 0, 20, 10, SHA1), Ok(7));
+        let code = hotp_string(SEED32, 5, 8, SHA256);
+        assert_eq!(hotp_verify(code.as_bytes(), SEED32, 3, 2, 8, SHA256), Ok(5));
+        let code = hotp_string(SEED64, 5, 8, SHA512);
+        assert_eq!(hotp_verify(code.as_bytes(), SEED64, 5, 0, 8, SHA512), Ok(5));
+    }
+
+    #[test]
+    fn hotp_verify_refusals_and_edges() {
+        let code = hotp_string(SEED20, u64::MAX, 6, SHA1);
+        assert_eq!(
+            hotp_verify(code.as_bytes(), SEED20, u64::MAX - 3, 20, 6, SHA1),
+            Ok(u64::MAX)
+        );
+        let ok = RFC4226[0].as_bytes();
+        assert_eq!(
+            hotp_verify(ok, SEED20, 0, MAX_LOOK_AHEAD + 1, 6, SHA1),
+            Err(Error::InvalidArgument)
+        );
+        assert_eq!(
+            hotp_verify(ok, SEED20, 0, 0, 6, 0),
+            Err(Error::InvalidArgument)
+        );
+        assert_eq!(
+            hotp_verify(ok, SEED20, 0, 0, 5, SHA1),
+            Err(Error::InvalidArgument)
+        );
+        assert_eq!(
+            hotp_verify(ok, b"", 0, 0, 6, SHA1),
+            Err(Error::InvalidArgument)
+        );
+        for bad in [&b"75522"[..], b"7552244", b"75522a", b" 55224", b""] {
+            assert_eq!(
+                hotp_verify(bad, SEED20, 0, 5, 6, SHA1),
+                Err(Error::Malformed)
+            );
+        }
+        // The lowest matching counter wins: find a key whose codes collide
+        // within 21 counters and check which counter is reported.
+        for n in 0u32..40_000 {
+            let key = n.to_be_bytes();
+            let codes: Vec<String> = (0..21).map(|c| hotp_string(&key, c, 6, SHA1)).collect();
+            if let Some(later) = (1..21).find(|&j| codes[..j].contains(&codes[j])) {
+                let first = codes.iter().position(|c| *c == codes[later]).unwrap() as u64;
+                assert_eq!(
+                    hotp_verify(codes[later].as_bytes(), &key, 0, 20, 6, SHA1),
+                    Ok(first)
+                );
+                return;
+            }
+        }
+        panic!("no collision found");
     }
 
     #[test]

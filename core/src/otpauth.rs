@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! otpauth://totp/ISSUER:ACCOUNT?secret=BASE32&issuer=ISSUER&algorithm=SHA1&digits=6&period=30
+//! otpauth://hotp/ISSUER:ACCOUNT?secret=BASE32&issuer=ISSUER&algorithm=SHA1&digits=6&counter=0
 //! ```
 //!
 //! Issuer and account are percent-encoded (RFC 3986: only the unreserved
@@ -17,14 +18,37 @@ use crate::error::{Error, Result, object_size, text_area};
 use crate::hotp_totp;
 use crate::mac::Hash;
 
-/// What a URI says.
+/// Time-based or counter-based, with the parameter that goes with it.
+#[derive(Clone, Copy)]
+pub enum Kind {
+    /// TOTP with this period in seconds (at least 1).
+    Totp {
+        /// Seconds a step lasts.
+        period: u32,
+    },
+    /// HOTP starting at this counter.
+    Hotp {
+        /// The counter of the next code.
+        counter: u64,
+    },
+}
+
+/// Longest `algorithm=` value.
+const LONGEST_ALGORITHM: &[u8] = b"SHA512";
+/// Most digits a URI's `digits` parameter has (10).
+const LONGEST_DIGITS: u32 = hotp_totp::MAX_DIGITS;
+
+/// What a URI says. The issuer is empty when there is none: every field is
+/// a plain, initialised value (see [`uri`]).
 struct Uri<'a> {
-    issuer: Option<&'a [u8]>,
+    issuer: &'a [u8],
     account: &'a [u8],
+    /// The key; only its length matters when counting.
     key: &'a [u8],
+    key_len: usize,
     algorithm: &'static [u8],
     digits: u32,
-    period: u32,
+    kind: Kind,
 }
 
 /// Writes bytes at a cursor, or only counts them when there is no buffer.
@@ -61,8 +85,8 @@ impl Sink<'_> {
         }
     }
 
-    fn push_decimal(&mut self, mut value: u32) {
-        let mut digits = [0u8; 10];
+    fn push_decimal(&mut self, mut value: u64) {
+        let mut digits = [0u8; 20];
         let mut start = digits.len();
         loop {
             start -= 1;
@@ -75,8 +99,9 @@ impl Sink<'_> {
         self.push(&digits[start..]);
     }
 
-    fn push_base32(&mut self, key: &[u8]) -> Result<()> {
-        let len = base32::encoded_len(key.len())?;
+    /// The base32 of `key`, or when counting, the length of `key_len` bytes'.
+    fn push_base32(&mut self, key: &[u8], key_len: usize) -> Result<()> {
+        let len = base32::encoded_len(key_len)?;
         if let Some(dst) = self.take(len) {
             base32::encode(key, dst)?;
         }
@@ -86,29 +111,58 @@ impl Sink<'_> {
 
 impl Uri<'_> {
     fn write(&self, sink: &mut Sink<'_>) -> Result<()> {
-        sink.push(b"otpauth://totp/");
-        if let Some(issuer) = self.issuer {
-            sink.push_percent_encoded(issuer);
+        sink.push(match self.kind {
+            Kind::Totp { .. } => b"otpauth://totp/",
+            Kind::Hotp { .. } => b"otpauth://hotp/",
+        });
+        let has_issuer = !self.issuer.is_empty();
+        if has_issuer {
+            sink.push_percent_encoded(self.issuer);
             sink.push(b":");
         }
         sink.push_percent_encoded(self.account);
         sink.push(b"?secret=");
-        sink.push_base32(self.key)?;
-        if let Some(issuer) = self.issuer {
+        sink.push_base32(self.key, self.key_len)?;
+        if has_issuer {
             sink.push(b"&issuer=");
-            sink.push_percent_encoded(issuer);
+            sink.push_percent_encoded(self.issuer);
         }
         sink.push(b"&algorithm=");
         sink.push(self.algorithm);
         sink.push(b"&digits=");
-        sink.push_decimal(self.digits);
-        sink.push(b"&period=");
-        sink.push_decimal(self.period);
+        sink.push_decimal(self.digits.into());
+        match self.kind {
+            Kind::Totp { period } => {
+                sink.push(b"&period=");
+                sink.push_decimal(period.into());
+            }
+            Kind::Hotp { counter } => {
+                sink.push(b"&counter=");
+                sink.push_decimal(counter);
+            }
+        }
         Ok(())
+    }
+
+    /// Its length, counted without writing.
+    fn len(&self) -> Result<usize> {
+        let mut counter = Sink { buf: None, len: 0 };
+        self.write(&mut counter)?;
+        object_size(Some(counter.len))
     }
 }
 
+/// Checks the label: a non-empty account, and no `:` in it or the issuer.
+fn check_label(issuer: &[u8], account: &[u8]) -> Result<()> {
+    let has_colon = |text: &[u8]| text.contains(&b':');
+    if account.is_empty() || has_colon(account) || has_colon(issuer) {
+        return Err(Error::InvalidArgument);
+    }
+    Ok(())
+}
+
 /// Writes the provisioning URI at the start of `out`; returns its length.
+/// `issuer` `None` or empty: no issuer.
 ///
 /// `InvalidArgument`: an unknown algorithm, digits outside 6..=10, a zero
 /// period, an empty key or account, a `:` in the issuer or account, or a
@@ -118,31 +172,35 @@ pub fn uri(
     issuer: Option<&[u8]>,
     account: &[u8],
     key: &[u8],
-    period: u32,
+    kind: Kind,
     digits: u32,
     algorithm: u32,
 ) -> Result<usize> {
     let (hash, _) = hotp_totp::check(key, digits, algorithm)?;
-    let issuer = issuer.filter(|issuer| !issuer.is_empty());
-    let has_colon = |text: &[u8]| text.contains(&b':');
-    if period == 0 || account.is_empty() || has_colon(account) || issuer.is_some_and(has_colon) {
+    // An absent issuer becomes the empty slice here, once: the length word
+    // of a `None` `Option<&[u8]>` is uninitialised, and optimised code may
+    // load it speculatively and discard the result (a conditional move or
+    // an OR with a known outcome), which memcheck reports as a jump on an
+    // uninitialised value. A plain slice has no undefined word.
+    let issuer = issuer.unwrap_or_default();
+    check_label(issuer, account)?;
+    if let Kind::Totp { period: 0 } = kind {
         return Err(Error::InvalidArgument);
     }
     let uri = Uri {
         issuer,
         account,
         key,
+        key_len: key.len(),
         algorithm: match hash {
             Hash::Sha1 => b"SHA1",
             Hash::Sha256 => b"SHA256",
             Hash::Sha512 => b"SHA512",
         },
         digits,
-        period,
+        kind,
     };
-    let mut counter = Sink { buf: None, len: 0 };
-    uri.write(&mut counter)?;
-    let len = object_size(Some(counter.len))?;
+    let len = uri.len()?;
     let text = text_area(out, len)?;
     uri.write(&mut Sink {
         buf: Some(text),
@@ -151,10 +209,38 @@ pub fn uri(
     Ok(len)
 }
 
+/// The length of the longest URI (TOTP or HOTP, any parameters) for this
+/// issuer, account and key length, without the NUL; `InvalidArgument` as
+/// [`uri`] for the label, a `key_len` of 0 or an overflow.
+pub fn max_len(issuer: Option<&[u8]>, account: &[u8], key_len: usize) -> Result<usize> {
+    let issuer = issuer.unwrap_or_default();
+    check_label(issuer, account)?;
+    if key_len == 0 {
+        return Err(Error::InvalidArgument);
+    }
+    let longest = |kind| {
+        Uri {
+            issuer,
+            account,
+            key: &[],
+            key_len,
+            algorithm: LONGEST_ALGORITHM,
+            digits: LONGEST_DIGITS,
+            kind,
+        }
+        .len()
+    };
+    let totp = longest(Kind::Totp { period: u32::MAX })?;
+    let hotp = longest(Kind::Hotp { counter: u64::MAX })?;
+    Ok(totp.max(hotp))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::hotp_totp::{SHA1, SHA256, SHA512};
+
+    const TOTP30: Kind = Kind::Totp { period: 30 };
 
     fn make(
         issuer: Option<&str>,
@@ -170,7 +256,7 @@ mod tests {
             issuer.map(str::as_bytes),
             account.as_bytes(),
             key,
-            period,
+            Kind::Totp { period },
             digits,
             algorithm,
         )?;
@@ -240,7 +326,7 @@ mod tests {
         let full = make(Some("I"), "a", key, 30, 6, SHA1).unwrap();
         let mut out = vec![0u8; full.len() + 1];
         assert_eq!(
-            uri(&mut out, Some(b"I"), b"a", key, 30, 6, SHA1),
+            uri(&mut out, Some(b"I"), b"a", key, TOTP30, 6, SHA1),
             Ok(full.len())
         );
         assert_eq!(
@@ -249,11 +335,111 @@ mod tests {
                 Some(b"I"),
                 b"a",
                 key,
-                30,
+                TOTP30,
                 6,
                 SHA1
             ),
             Err(Error::BufferTooSmall)
         );
+    }
+
+    #[test]
+    fn hotp_uris() {
+        let key = b"Hello!\xde\xad\xbe\xef";
+        let mut out = [0u8; 256];
+        for (counter, tail) in [(0, "counter=0"), (u64::MAX, "counter=18446744073709551615")] {
+            let kind = Kind::Hotp { counter };
+            let n = uri(
+                &mut out,
+                Some(b"Example"),
+                b"alice@google.com",
+                key,
+                kind,
+                6,
+                SHA1,
+            )
+            .unwrap();
+            let expected = format!(
+                "otpauth://hotp/Example:alice%40google.com?secret=JBSWY3DPEHPK3PXP\
+                 &issuer=Example&algorithm=SHA1&digits=6&{tail}"
+            );
+            assert_eq!(core::str::from_utf8(&out[..n]).unwrap(), expected);
+        }
+        let n = uri(
+            &mut out,
+            None,
+            b"bob",
+            b"\x00",
+            Kind::Hotp { counter: 7 },
+            8,
+            SHA256,
+        )
+        .unwrap();
+        assert_eq!(
+            &out[..n],
+            b"otpauth://hotp/bob?secret=AA&algorithm=SHA256&digits=8&counter=7"
+        );
+        let hotp = Kind::Hotp { counter: 0 };
+        assert_eq!(
+            uri(&mut out, None, b"a:b", key, hotp, 6, SHA1),
+            Err(Error::InvalidArgument)
+        );
+        assert_eq!(
+            uri(&mut out, None, b"a", b"", hotp, 6, SHA1),
+            Err(Error::InvalidArgument)
+        );
+        assert_eq!(
+            uri(&mut out, None, b"a", key, hotp, 11, SHA1),
+            Err(Error::InvalidArgument)
+        );
+        assert_eq!(
+            uri(&mut out[..20], None, b"a", key, hotp, 6, SHA1),
+            Err(Error::BufferTooSmall)
+        );
+    }
+
+    #[test]
+    fn max_len_bounds_every_uri_and_is_reached() {
+        let mut out = [0u8; 512];
+        for (issuer, account) in [
+            (None, "a"),
+            (Some("ACME Co/€"), "alice@example.com"),
+            (Some(""), "b"),
+        ] {
+            let issuer = issuer.map(str::as_bytes);
+            for key_len in [1usize, 10, 20, 64] {
+                let key = vec![0xa5u8; key_len];
+                let max = max_len(issuer, account.as_bytes(), key_len).unwrap();
+                let mut longest = 0;
+                for kind in [
+                    Kind::Totp { period: 30 },
+                    Kind::Totp { period: u32::MAX },
+                    Kind::Hotp { counter: 0 },
+                    Kind::Hotp { counter: u64::MAX },
+                ] {
+                    for digits in [6, 10] {
+                        for algorithm in [SHA1, SHA256, SHA512] {
+                            let n = uri(
+                                &mut out,
+                                issuer,
+                                account.as_bytes(),
+                                &key,
+                                kind,
+                                digits,
+                                algorithm,
+                            )
+                            .unwrap();
+                            assert!(n <= max);
+                            longest = longest.max(n);
+                        }
+                    }
+                }
+                assert_eq!(longest, max);
+            }
+        }
+        assert_eq!(max_len(None, b"", 20), Err(Error::InvalidArgument));
+        assert_eq!(max_len(Some(b"a:"), b"b", 20), Err(Error::InvalidArgument));
+        assert_eq!(max_len(None, b"a", 0), Err(Error::InvalidArgument));
+        assert_eq!(max_len(None, b"a", usize::MAX), Err(Error::InvalidArgument));
     }
 }

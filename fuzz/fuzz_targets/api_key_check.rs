@@ -4,7 +4,8 @@
 //! (prefix, `_`, 30 characters from the data and, usually, the right
 //! checksum) and then maybe alter one byte. Checks: the status is OK or
 //! MALFORMED, and OK exactly when the target's own reference (shape rules
-//! and a CRC-32 recomputed with crc32fast, base62 `0-9A-Za-z`) says valid.
+//! and GitHub's checksum: a CRC-32 of the 30 random characters recomputed
+//! with crc32fast, base62 `0-9A-Za-z`) says valid.
 #![no_main]
 
 use fuzz_common::*;
@@ -35,8 +36,8 @@ fn reference_valid(key: &[u8]) -> bool {
             .iter()
             .all(|&c| c.is_ascii_alphanumeric() || c == b'_');
     let body_ok = body.iter().all(|c| BASE62.contains(c));
-    let (signed, sum) = key.split_at(key.len() - 6);
-    prefix_ok && body_ok && sum == base62_u32(crc32fast::hash(signed))
+    let (random, sum) = body.split_at(30);
+    prefix_ok && body_ok && sum == base62_u32(crc32fast::hash(random))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -47,6 +48,7 @@ fuzz_target!(|data: &[u8]| {
     } else {
         let mut key = text_of(&take_c_string(&mut u, 40)).to_vec();
         key.push(b'_');
+        let random_at = key.len();
         for _ in 0..30 {
             let c: u8 = u.arbitrary().unwrap_or(0);
             key.push(if mode & 2 == 0 {
@@ -55,7 +57,7 @@ fuzz_target!(|data: &[u8]| {
                 c
             });
         }
-        let sum = base62_u32(crc32fast::hash(&key));
+        let sum = base62_u32(crc32fast::hash(&key[random_at..]));
         key.extend_from_slice(&sum);
         if mode & 4 != 0 && !key.is_empty() {
             let at: usize = u.arbitrary::<u16>().unwrap_or(0) as usize % key.len();

@@ -2,8 +2,9 @@
 //!
 //! Checks: OK ⇒ `*out_len` ≤ out_size and ≤ `secrets_base32_decode_size`,
 //! and re-encoding the bytes gives the canonical input (uppercase, without
-//! spaces, hyphens and `=`); every valid encoding, whatever its case,
-//! padding and spaces/hyphens, decodes to its bytes; BUFFER_TOO_SMALL only
+//! spaces, tabs, line breaks, hyphens and `=`; the last character's unused
+//! bits, which the decoder ignores, cleared); every valid encoding,
+//! whatever its case, padding and separators, decodes to its bytes; BUFFER_TOO_SMALL only
 //! when a big enough buffer decodes more than out_size bytes; any error ⇒
 //! the output is all zero and `*out_len` is 0; nothing past out_size is
 //! written.
@@ -11,9 +12,7 @@
 
 use fuzz_common::*;
 use libfuzzer_sys::fuzz_target;
-use secrets::auth::{
-    secrets_base32_decode, secrets_base32_decode_size, secrets_base32_encode,
-};
+use secrets::auth::{secrets_base32_decode, secrets_base32_decode_size, secrets_base32_encode};
 
 /// Encodes with the library (checked separately by its unit tests).
 fn encode(bytes: &[u8]) -> Vec<u8> {
@@ -32,11 +31,28 @@ fn encode(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
 fn canonical(text: &[u8]) -> Vec<u8> {
-    text.iter()
-        .filter(|&&c| !matches!(c, b' ' | b'-' | b'='))
+    let mut canon: Vec<u8> = text
+        .iter()
+        .filter(|&&c| !matches!(c, b' ' | b'-' | b'=' | b'\t' | b'\r' | b'\n'))
         .map(|c| c.to_ascii_uppercase())
-        .collect()
+        .collect();
+    // Unused low bits of the last character: 2, 4, 1 or 3 past a group.
+    let spare = match canon.len() % 8 {
+        2 => 2,
+        4 => 4,
+        5 => 1,
+        7 => 3,
+        _ => 0,
+    };
+    if let Some(last) = canon.last_mut() {
+        if let Some(v) = ALPHABET.iter().position(|a| a == last) {
+            *last = ALPHABET[v & !((1 << spare) - 1)];
+        }
+    }
+    canon
 }
 
 fn decode(text_c: &[u8], out_size: usize, null_out: bool) -> (secrets_status, usize, OutBuf) {
@@ -62,7 +78,7 @@ fn decorate(u: &mut Unstructured, bytes: &[u8]) -> Vec<u8> {
     for c in text {
         let op: u8 = u.arbitrary().unwrap_or(0);
         if op & 1 != 0 {
-            out.push(if op & 2 != 0 { b' ' } else { b'-' });
+            out.push([b' ', b'-', b'\n', b'\t'][(op >> 4 & 3) as usize]);
         }
         out.push(if op & 4 != 0 {
             c.to_ascii_lowercase()

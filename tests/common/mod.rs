@@ -22,19 +22,21 @@ pub fn library_dir() -> PathBuf {
 /// Compiles `source` (with `-std=c11 -Wall -Wextra -Werror` and any
 /// `extra_flags`) linked the given way; returns the executable.
 pub fn build_c_program(source: &Path, linkage: &str, extra_flags: &[&str]) -> PathBuf {
+    build_program(source, "c11", linkage, extra_flags)
+}
+
+/// Compiles `source` as the language standard `std` (`c99`, `c11`,
+/// `c++11`, `c++17`, `c++20`: C++ when it starts with `c++`) with
+/// `-Wall -Wextra -Werror` and any `extra_flags`, linked the given way;
+/// returns the executable (named after the source, standard and linkage).
+pub fn build_program(source: &Path, std: &str, linkage: &str, extra_flags: &[&str]) -> PathBuf {
     let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("ctests");
     std::fs::create_dir_all(&out_dir).unwrap();
     let stem = source.file_stem().unwrap().to_string_lossy();
-    let exe = out_dir.join(format!("{stem}-{linkage}"));
-    let compiler = cc::Build::new()
-        .target(env!("SECRETS_BUILD_TARGET"))
-        .host(env!("SECRETS_BUILD_HOST"))
-        .opt_level(1)
-        .cargo_metadata(false)
-        .get_compiler();
-    let mut cmd = compiler.to_command();
+    let exe = out_dir.join(format!("{stem}-{std}-{linkage}"));
+    let mut cmd = compiler(std.starts_with("c++")).to_command();
     cmd.args([
-        "-std=c11",
+        format!("-std={std}").as_str(),
         "-Wall",
         "-Wextra",
         "-Werror",
@@ -51,22 +53,37 @@ pub fn build_c_program(source: &Path, linkage: &str, extra_flags: &[&str]) -> Pa
     let lib_dir = library_dir();
     match linkage {
         // The system libraries `rustc --print native-static-libs` reports.
-        "static" => cmd.arg(lib_dir.join("libsecrets.a")).args(
-            include_str!("../../cmake/native-static-libs.txt")
-                .split_whitespace()
-                .map(|lib| format!("-l{lib}")),
-        ),
+        "static" => cmd
+            .arg(lib_dir.join("libsecrets.a"))
+            .args(native_static_libs().map(|lib| format!("-l{lib}"))),
         _ => cmd
             .arg(format!("-L{}", lib_dir.display()))
             .args(["-lsecrets", "-lm"]),
     };
-    let status = cmd.status().expect("run the C compiler");
+    let output = cmd.output().expect("run the compiler");
     assert!(
-        status.success(),
-        "compiling {} ({linkage}) failed",
-        source.display()
+        output.status.success(),
+        "compiling {} ({std}, {linkage}) failed:\n{}",
+        source.display(),
+        String::from_utf8_lossy(&output.stderr)
     );
     exe
+}
+
+/// The `cc` crate's C or C++ compiler for this target.
+pub fn compiler(cpp: bool) -> cc::Tool {
+    cc::Build::new()
+        .target(env!("SECRETS_BUILD_TARGET"))
+        .host(env!("SECRETS_BUILD_HOST"))
+        .cpp(cpp)
+        .opt_level(1)
+        .cargo_metadata(false)
+        .get_compiler()
+}
+
+/// The system libraries libsecrets.a needs (cmake/native-static-libs.txt).
+pub fn native_static_libs() -> impl Iterator<Item = &'static str> {
+    include_str!("../../cmake/native-static-libs.txt").split_whitespace()
 }
 
 /// Runs a built C program with the shared library on its path, echoing its
