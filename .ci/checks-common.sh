@@ -32,14 +32,18 @@ need_nightly() {
     if (($#)); then rustup component add --toolchain "$NIGHTLY" "$@" >/dev/null 2>&1; fi
 }
 
-# build_shipped: the release build that ships (LTO, one codegen unit, as
-# in Cargo.toml's profile), with line tables so that valgrind can name
-# inlined functions. Debug info does not change the generated code.
-# Sets SHIPPED_DIR to the folder with libsecrets.so and libsecrets.a.
+# build_shipped: the libraries exactly as they ship, from the CMake build
+# (LTO release archive with debug information; on ELF the shared library
+# linked from it with the version script and -z now), without the tests,
+# demo, CLI or benchmark. Sets SHIPPED_DIR to the folder with
+# libsecrets.so and libsecrets.a.
 build_shipped() {
-    CARGO_PROFILE_RELEASE_DEBUG=line-tables-only CARGO_TARGET_DIR=$CHECKS_DIR \
-        nice cargo rustc --lib --release --crate-type cdylib --crate-type staticlib --quiet
-    SHIPPED_DIR=$PWD/$CHECKS_DIR/release
+    need_apt cmake
+    cmake -S . -B build-checks -DCMAKE_BUILD_TYPE=Release -DSECRETS_BUILD_TESTS=OFF \
+        -DSECRETS_BUILD_DEMO=OFF -DSECRETS_BUILD_BENCH=OFF -DSECRETS_BUILD_CLI=OFF \
+        -DSECRETS_INSTALL=OFF >/dev/null
+    nice cmake --build build-checks --target secrets_shared_link -j2 >/dev/null
+    SHIPPED_DIR=$PWD/build-checks/lib
 }
 
 # cc_check OUT SOURCE [EXTRA...]: a checks/ C program linked against the
@@ -54,7 +58,7 @@ cc_check() {
 
 # exported_functions: the secrets_* functions the shipped library exports.
 exported_functions() {
-    nm -D --defined-only "$SHIPPED_DIR/libsecrets.so" | awk '$2 == "T" { print $3 }' | sort -u
+    nm -D --defined-only "$SHIPPED_DIR/libsecrets.so" | awk '$2 == "T" { print $3 }' | sed 's/@.*//' | sort -u
 }
 
 # table_covers_exports PROGRAM: fails when the library exports a function
