@@ -207,10 +207,6 @@ fn auth_functions() {
 /// allows it, but the boundary must not turn the two into a `&mut` and a
 /// `&` of the same bytes (undefined behaviour, which Miri reports).
 #[test]
-#[cfg_attr(
-    not(miri),
-    ignore = "aborts a native debug build until the boundary refuses it; .ci/check-miri.sh runs it"
-)]
 fn overlapping_output_and_input_are_refused() {
     let mut buf = [0u8; 200];
     buf[..20].copy_from_slice(&KEY);
@@ -265,10 +261,6 @@ fn overlapping_output_and_input_are_refused() {
 
 /// Misaligned array pointers are refused, never dereferenced.
 #[test]
-#[cfg_attr(
-    not(miri),
-    ignore = "aborts a native debug build until the boundary refuses it; .ci/check-miri.sh runs it"
-)]
 fn misaligned_arrays_are_refused() {
     // `size_t *out` one byte off.
     let mut raw = [0usize; 5];
