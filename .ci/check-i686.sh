@@ -11,4 +11,4 @@ need_apt gcc-multilib
 rustup target add i686-unknown-linux-gnu >/dev/null 2>&1
 
 step "i686: cargo test --target i686-unknown-linux-gnu"
-CARGO_TARGET_DIR=target/i686 nice cargo test --target i686-unknown-linux-gnu --workspace
+CARGO_TARGET_DIR=target/i686 nice cargo test --no-fail-fast --target i686-unknown-linux-gnu --workspace
