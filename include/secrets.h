@@ -29,9 +29,23 @@
  *    SECRETS_ERR_INTERNAL with the outputs zeroed; it never unwinds into C.
  *    The library installs no panic hook (that is process-wide state), so
  *    the program's hook reports it (Rust's default: one line on stderr).
- *  - No heap allocation, no global state, no abort. Thread-safe
- *    and fork-safe: no randomness is kept between calls; each call makes one
- *    request to the OS random source (for outputs up to 4 KiB).
+ *  - No heap allocation, no abort. Thread-safe, async-signal-
+ *    safe and fork-safe: no randomness is kept in the library between calls.
+ *    The only process-wide state: the resolved vDSO entry point (set once)
+ *    and a lock-free pool of kernel-managed vDSO state pages, which the
+ *    kernel wipes on fork and re-keys after a VM fork.
+ *  - The request promise: outputs over 256 bytes make one 32-byte request
+ *    that keys a per-call ChaCha20 stream; every other call makes one
+ *    request in at least 99 % of calls, and a third request has probability
+ *    below 2^-64. (An output's size here is the random bytes it takes.) The
+ *    OS random source is the kernel's: the vDSO getrandom where the kernel
+ *    has it, else the getrandom system call; never a file. When it fails,
+ *    the call returns SECRETS_ERR_ENTROPY.
+ *  - SECRETS_ENTROPY_PATH (read once, at the first request; ignored in
+ *    set-user-ID programs), for tests and benchmarks: "syscall" forces the
+ *    system call, "vdso" the vDSO (failing without it), "fail" makes every
+ *    request fail; "auto" or unset is the default; any other value fails
+ *    every request. It can never make the library use a weaker source.
  *  - Uniform choices are exact (rejection sampling). Work on secret bytes
  *    (comparison, encoding, verification) takes time independent of them.
  */
@@ -338,7 +352,9 @@ const char *secrets_strerror(int32_t status);
 const char *secrets_version(void);
 
 /**
- * Writes `nbytes` random bytes to `out` with one request to the OS.
+ * Writes `nbytes` random bytes to `out` with one request to the OS (over
+ * 256 bytes, a 32-byte request that keys a ChaCha20 stream, wiped at
+ * return: see the request promise above).
  *
  * `nbytes` 0 is valid and writes nothing (`out` may then be NULL).
  * Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL and `nbytes` > 0),

@@ -62,6 +62,10 @@
 #ifndef SECRETS_HPP
 #define SECRETS_HPP
 
+#if !defined(__cplusplus) || (__cplusplus < 201703L && (!defined(_MSVC_LANG) || _MSVC_LANG < 201703L))
+#error "secrets.hpp needs C++17 or later (e.g. -std=c++17); from C or older C++ include secrets.h"
+#endif
+
 #include "secrets.h"
 
 #include <algorithm>

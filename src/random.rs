@@ -13,7 +13,9 @@ use secrets_core::{ct, random, token};
 pub const SECRETS_DEFAULT_ENTROPY: usize = 32;
 const _: () = assert!(SECRETS_DEFAULT_ENTROPY == token::DEFAULT_ENTROPY);
 
-/// Writes `nbytes` random bytes to `out` with one request to the OS.
+/// Writes `nbytes` random bytes to `out` with one request to the OS (over
+/// 256 bytes, a 32-byte request that keys a ChaCha20 stream, wiped at
+/// return: see the request promise above).
 ///
 /// `nbytes` 0 is valid and writes nothing (`out` may then be NULL).
 /// Errors: `SECRETS_ERR_NULL_POINTER` (`out` NULL and `nbytes` > 0),

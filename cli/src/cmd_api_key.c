@@ -5,7 +5,6 @@
 
 #include "args.h"
 #include "commands.h"
-#include "compat.h"
 #include "input.h"
 #include "output.h"
 
@@ -67,7 +66,7 @@ static int check_keys(const char *prog, const struct source *src, char *text, co
         }
         if (line[0] != '\0') {
             keys++;
-            secrets_status status = prefix != NULL ? cli_api_key_check_prefix(line, prefix)
+            secrets_status status = prefix != NULL ? secrets_api_key_check_prefix(line, prefix)
                                                    : secrets_api_key_check(line);
             if (status != SECRETS_OK) {
                 char where[64];

@@ -9,7 +9,6 @@
 
 #include "args.h"
 #include "commands.h"
-#include "compat.h"
 #include "input.h"
 #include "output.h"
 #include "qr.h"
@@ -73,17 +72,13 @@ static const char hotp_help[] =
     "  -d, --digits N        code length, 6 to 10 (default 6)\n"
     "  -a, --algorithm A     sha1 (default), sha256, sha512\n"
     "  -c, --counter C       the counter, 0 to 18446744073709551615\n"
-    "  -l, --look-ahead N    verify: also try the next N counters (default 0)\n"
+    "  -l, --look-ahead N    verify: also try the next N counters (default 0, at most 20)\n"
     "  -n, --count COUNT     code: how many codes, for C, C+1, ... (default 1)\n"
     "  --account NAME        uri: the user's account, e.g. alice@example.com\n"
     "  --issuer NAME         uri: the service, e.g. Example (no ':')\n"
     "  --qr                  uri: draw a QR code for a dark terminal\n"
     "  --qr-invert           uri: draw a QR code for a light terminal\n"
     "  -h, --help            this help\n";
-
-/* Most counters 'hotp verify' tries past --counter: a user rarely presses
- * the button more than a few times without logging in. */
-#define MAX_LOOK_AHEAD 1000u
 
 enum {
     OPT_KEY = OPT_FIRST_OWN,
@@ -172,7 +167,7 @@ static void parse(struct cli_parser *p, struct oath *o) {
             break;
         case OPT_LOOK_AHEAD:
             o->look_ahead =
-                (uint32_t)cli_parse_u64(p, cli_current(p), value, 0, MAX_LOOK_AHEAD);
+                (uint32_t)cli_parse_u64(p, cli_current(p), value, 0, SECRETS_HOTP_MAX_LOOK_AHEAD);
             break;
         case CLI_POSITIONAL:
             if (o->action == ACTION_NONE) {
@@ -260,7 +255,7 @@ static int verify(struct oath *o) {
     }
     uint64_t matched = 0;
     secrets_status status =
-        o->hotp ? cli_hotp_verify(&matched, code, o->key_bytes.data, o->key_bytes.len, o->counter,
+        o->hotp ? secrets_hotp_verify(&matched, code, o->key_bytes.data, o->key_bytes.len, o->counter,
                                   o->look_ahead, o->digits, o->algorithm)
                 : secrets_totp_verify(&matched, code, o->key_bytes.data, o->key_bytes.len, o->time,
                                       o->period, o->digits, o->algorithm, o->window);
@@ -279,14 +274,14 @@ static int verify(struct oath *o) {
 }
 
 static int uri(const struct oath *o) {
-    size_t size = cli_otpauth_uri_size(o->issuer, o->account, o->key_bytes.len);
+    size_t size = secrets_otpauth_uri_size(o->issuer, o->account, o->key_bytes.len);
     char *text = size != 0 ? malloc(size) : NULL;
     if (text == NULL) {
         cli_complain(o->prog, "out of memory");
         return EXIT_TROUBLE;
     }
     secrets_status status =
-        o->hotp ? cli_otpauth_uri_hotp(text, size, o->issuer, o->account, o->key_bytes.data,
+        o->hotp ? secrets_otpauth_uri_hotp(text, size, o->issuer, o->account, o->key_bytes.data,
                                        o->key_bytes.len, o->counter, o->digits, o->algorithm)
                 : secrets_otpauth_uri(text, size, o->issuer, o->account, o->key_bytes.data,
                                       o->key_bytes.len, o->period, o->digits, o->algorithm);

@@ -6,7 +6,6 @@
 
 #include "args.h"
 #include "commands.h"
-#include "compat.h"
 #include "input.h"
 #include "output.h"
 
@@ -185,7 +184,7 @@ int cmd_passphrase(int argc, char **argv) {
             return EXIT_TROUBLE;
         }
         job.list = &list;
-        out_size = cli_passphrase_custom_size(job.words, list.words, list.len, job.separator);
+        out_size = secrets_passphrase_custom_size(job.words, list.words, list.len, job.separator);
         bits = secrets_entropy_bits(job.words, list.len);
     }
     int result = EXIT_TROUBLE;

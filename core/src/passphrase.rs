@@ -8,11 +8,11 @@
 
 use crate::ct::mask_eq;
 use crate::error::{Error, Result, text_area};
-use crate::rng::{EntropySource, with_stream};
+use crate::rng::{EntropySource, RandomStream, with_stream};
 use crate::uniform;
 use crate::wordlist::{
-    EFF_LARGE, EFF_LARGE_LEN, EFF_LARGE_LONGEST, EFF_LARGE_PLANES, MAX_WORD_CHARS, PLANE_LANES,
-    PLANES,
+    EFF_LARGE, EFF_LARGE_LEN, EFF_LARGE_LONGEST, EFF_LARGE_SHORTEST, EFF_LARGE_TABLE,
+    MAX_WORD_CHARS,
 };
 use subtle::ConstantTimeEq;
 use zeroize::{Zeroize, Zeroizing};
@@ -34,59 +34,37 @@ pub trait WordList {
             .max()
             .unwrap_or(0)
     }
+    /// Length of the shortest word.
+    fn shortest(&self) -> usize {
+        (0..self.len())
+            .map(|i| self.word(i).len())
+            .min()
+            .unwrap_or(0)
+    }
     /// Copies word `index` to the start of `slot` (as long as the longest
     /// word; the rest is zeroed) and returns its length, reading memory in
     /// an order that does not depend on `index`.
     fn select(&self, index: u64, slot: &mut [u8]) -> usize {
         select_word(self, index, slot)
     }
-    /// Appends the words `indices` (each < `len()`, at most [`BATCH`]) to
-    /// `phrase`, in order, reading memory in an order that does not depend
-    /// on them. Lists with a faster way to select several words at once
-    /// override this.
-    fn append(&self, indices: &[u64], phrase: &mut Phrase<'_>) -> Result<()> {
-        for &index in indices {
-            phrase.push(|slot| self.select(index, slot))?;
+    /// Writes the words `indices` (each < `len()`, at most [`BATCH`]) into
+    /// fixed slots: word `j` at the start of `slots[j * stride..]` (a slot
+    /// as long as the longest word; the rest zeroed), reading memory in an
+    /// order that does not depend on the indices. Lists with a faster way
+    /// to select several words at once override this.
+    fn select_batch(&self, indices: &[u64], slots: &mut [u8], stride: usize) {
+        for (j, &index) in indices.iter().enumerate() {
+            if let Some(slot) = slots.get_mut(j * stride..j * stride + self.longest()) {
+                self.select(index, slot);
+            }
         }
-        Ok(())
     }
 }
 
 /// Words drawn per batch: [`generate`] draws this many indices, then has
-/// the list select them together (the built-in list in one scan).
-pub(crate) const BATCH: usize = 3;
-
-/// A passphrase being written: words joined by a separator at the start of
-/// an output area sized for the longest passphrase.
-pub struct Phrase<'a> {
-    area: &'a mut [u8],
-    separator: &'a [u8],
-    longest: usize,
-    len: usize,
-    words: usize,
-}
-
-impl Phrase<'_> {
-    /// Appends the separator (after the first word) and a word written by
-    /// `fill` into a slot as long as the longest word; `fill` returns the
-    /// word's length.
-    pub fn push(&mut self, fill: impl FnOnce(&mut [u8]) -> usize) -> Result<()> {
-        if self.words > 0 {
-            self.len = put(self.area, self.len, self.separator)?;
-        }
-        let end = self
-            .len
-            .checked_add(self.longest)
-            .ok_or(Error::BufferTooSmall)?;
-        let slot = self
-            .area
-            .get_mut(self.len..end)
-            .ok_or(Error::BufferTooSmall)?;
-        self.len += fill(slot).min(self.longest);
-        self.words += 1;
-        Ok(())
-    }
-}
+/// the list select them together (the built-in list in one pass over its
+/// table, so phrases of up to 8 words take one pass).
+pub const BATCH: usize = 8;
 
 impl WordList for [&[u8]] {
     fn len(&self) -> usize {
@@ -110,26 +88,39 @@ impl WordList for EffLarge {
     fn longest(&self) -> usize {
         EFF_LARGE_LONGEST
     }
+    fn shortest(&self) -> usize {
+        EFF_LARGE_SHORTEST
+    }
     fn select(&self, index: u64, slot: &mut [u8]) -> usize {
-        let mut packed = select_packed(&[index]);
+        let mut packed = EFF_LARGE_TABLE.select(&[index]);
         let len = unpack(packed[0], slot);
         packed.zeroize();
         len
     }
-    fn append(&self, indices: &[u64], phrase: &mut Phrase<'_>) -> Result<()> {
-        // The batch size is public (it follows the word count): one scan
+    fn select_batch(&self, indices: &[u64], slots: &mut [u8], stride: usize) {
+        // The batch size is public (it follows the word count): one pass
         // sized to it, so that a short batch costs no unused word.
-        let mut packed = Zeroizing::new([0u64; BATCH]);
-        match *indices {
-            [a] => packed[..1].copy_from_slice(&select_packed(&[a])),
-            [a, b] => packed[..2].copy_from_slice(&select_packed(&[a, b])),
-            [a, b, c] => packed.copy_from_slice(&select_packed(&[a, b, c])),
-            _ => return Err(Error::InvalidArgument),
+        let n = indices.len().min(BATCH);
+        let mut write = |words: &mut [u64]| {
+            for (j, &word) in words.iter().enumerate() {
+                if let Some(slot) = slots.get_mut(j * stride..j * stride + EFF_LARGE_LONGEST) {
+                    unpack(word, slot);
+                }
+            }
+            words.zeroize();
+        };
+        macro_rules! one_pass {
+            ($($n:literal)*) => {
+                match n {
+                    $($n => {
+                        let chosen: &[u64; $n] = indices[..$n].try_into().unwrap_or(&[0; $n]);
+                        write(&mut EFF_LARGE_TABLE.select(chosen));
+                    })*
+                    _ => {}
+                }
+            };
         }
-        for &word in packed.iter().take(indices.len()) {
-            phrase.push(|slot| unpack(word, slot))?;
-        }
-        Ok(())
+        one_pass!(1 2 3 4 5 6 7 8);
     }
 }
 
@@ -214,6 +205,12 @@ pub fn longest_len<L: WordList + ?Sized>(
 /// passphrase (else `BufferTooSmall`). `list` is trusted to be
 /// valid (see [`validate`]).
 ///
+/// No address written or read depends on the words: each word is written
+/// into a fixed slot as long as the longest word, followed by the
+/// separator, and the slots are then closed up by [`compact`], whose memory
+/// accesses depend only on the (public) word count and lengths. The bytes
+/// of the area after the text are left zero.
+///
 /// ```
 /// use secrets_core::passphrase::{EffLarge, generate};
 /// # use secrets_core::testing::TestSource;
@@ -232,27 +229,164 @@ pub fn generate<S: EntropySource, L: WordList + ?Sized>(
     let area = text_area(out, longest_len(list, words, separator.len())?)?;
     let count = list.len() as u64;
     with_stream(source, uniform::plan_bytes(words, count), |stream| {
-        let mut phrase = Phrase {
-            area,
-            separator,
-            longest: list.longest(),
-            len: 0,
-            words: 0,
-        };
-        // Performance: indices are drawn a batch at a time so that the list
-        // can select them together (one scan of the built-in table).
-        let mut indices = Zeroizing::new([0u64; BATCH]);
-        let mut left = words;
-        while left > 0 {
-            let batch = indices.get_mut(..left.min(BATCH)).unwrap_or_default();
-            for index in batch.iter_mut() {
-                *index = uniform::below(stream, count)?;
-            }
-            list.append(batch, &mut phrase)?;
-            left -= batch.len();
+        // Performance: a phrase that fits is assembled in a stack buffer
+        // padded with zeros to whole 8-byte words, so the compaction never
+        // handles a partial word; then copied out (a public length).
+        if (area.len() + 16).next_multiple_of(8) <= SCRATCH {
+            return assemble_in_scratch(stream, list, area, words, separator);
         }
-        Ok(phrase.len)
+        assemble(stream, list, area, words, separator)
     })
+}
+
+/// [`assemble`] in a zero-padded stack buffer, then copied to `area`. Not
+/// inlined, so that the buffer is on the stack only when it is used.
+#[inline(never)]
+fn assemble_in_scratch<S: EntropySource, L: WordList + ?Sized>(
+    stream: &mut RandomStream<'_, S>,
+    list: &L,
+    area: &mut [u8],
+    words: usize,
+    separator: &[u8],
+) -> Result<usize> {
+    let mut scratch = Zeroizing::new([0u8; SCRATCH]);
+    let buf = &mut scratch[..(area.len() + 16).next_multiple_of(8)];
+    let len = assemble(stream, list, buf, words, separator)?;
+    area.copy_from_slice(&buf[..area.len()]);
+    Ok(len)
+}
+
+/// Bytes of the stack buffer phrases are assembled in when they fit.
+const SCRATCH: usize = 256;
+
+/// Draws `words` indices, writes the words into fixed slots of `buf` with
+/// the separators between them, and closes the slots up ([`compact`]).
+fn assemble<S: EntropySource, L: WordList + ?Sized>(
+    stream: &mut RandomStream<'_, S>,
+    list: &L,
+    buf: &mut [u8],
+    words: usize,
+    separator: &[u8],
+) -> Result<usize> {
+    let count = list.len() as u64;
+    let longest = list.longest();
+    let stride = longest + separator.len();
+    // Performance: indices are drawn a batch at a time so that the list
+    // can select them together (one pass over the built-in table).
+    let mut indices = Zeroizing::new([0u64; BATCH]);
+    let mut first = 0;
+    while first < words {
+        let n = (words - first).min(BATCH);
+        for index in indices[..n].iter_mut() {
+            *index = uniform::below(stream, count)?;
+        }
+        let slots = buf.get_mut(first * stride..).ok_or(Error::BufferTooSmall)?;
+        list.select_batch(&indices[..n], slots, stride);
+        first += n;
+    }
+    for k in 0..words - 1 {
+        put(buf, k * stride + longest, separator)?;
+    }
+    // Words are never shorter than the shortest: padding is at most this.
+    let most_padding = longest - list.shortest().min(longest);
+    Ok(compact(buf, words, longest, stride, most_padding))
+}
+
+/// Closes up the slots written by [`generate`]: slot `k` holds a word (no
+/// NUL byte in it) zero-padded to `longest` bytes, then (but for the last)
+/// the separator. From the last slot to the first, the bytes after slot
+/// `k`'s word move left over its padding: a shift of everything from the
+/// slot's start by a secret amount, done as a barrel shifter (one pass per
+/// bit of `most_padding`, each reading and writing every byte of the region
+/// in order) and blended so that the word itself stays. Returns the text
+/// length.
+fn compact(
+    area: &mut [u8],
+    words: usize,
+    longest: usize,
+    stride: usize,
+    most_padding: usize,
+) -> usize {
+    let mut text_len = 0;
+    for k in (0..words).rev() {
+        let Some(region) = area.get_mut(k * stride..) else {
+            continue;
+        };
+        // The word's length: its non-zero bytes.
+        let len = region
+            .iter()
+            .take(longest)
+            .fold(0usize, |n, &b| n + usize::from(b != 0));
+        let pad = longest - len;
+        let mut bit = 1;
+        while bit <= most_padding {
+            let take = mask_eq((pad & bit) as u64, bit as u64);
+            let mut i = 0;
+            if longest < 16 {
+                // The word's bytes stay: a 16-byte mask of them (a shift by
+                // the word's length, not a branch); everything after moves
+                // `bit` bytes left, eight bytes at a time (reads run ahead
+                // of writes, so the shift is done in place; zero past the
+                // end).
+                let stay = (1u128 << (8 * len)).wrapping_sub(1);
+                while i < region.len() {
+                    let keep = if i < 16 { (stay >> (8 * i)) as u64 } else { 0 };
+                    let here = load_word(region, i);
+                    let moved = (load_word(region, i + bit) & take) | (here & !take);
+                    store_word(region, i, (here & keep) | (moved & !keep));
+                    i += 8;
+                }
+            } else {
+                // Long words: the slot byte by byte, then the rest as above.
+                while i < longest.min(region.len()) {
+                    let stay = mask_lt(i, len);
+                    let moved = region.get(i + bit).copied().unwrap_or(0);
+                    let shifted = (moved & take as u8) | (region[i] & !take as u8);
+                    region[i] = (region[i] & stay) | (shifted & !stay);
+                    i += 1;
+                }
+                while i < region.len() {
+                    let here = load_word(region, i);
+                    let moved = load_word(region, i + bit);
+                    store_word(region, i, (moved & take) | (here & !take));
+                    i += 8;
+                }
+            }
+            bit <<= 1;
+        }
+        text_len += len;
+    }
+    text_len + (words - 1) * (stride - longest)
+}
+
+/// Eight bytes of `bytes` from `at` as a little-endian word (zero past the
+/// end).
+fn load_word(bytes: &[u8], at: usize) -> u64 {
+    // Performance: a fixed 8-byte load except at the end (a public position).
+    if let Some(Ok(whole)) = bytes.get(at..at + 8).map(<[u8; 8]>::try_from) {
+        return u64::from_le_bytes(whole);
+    }
+    let mut word = [0u8; 8];
+    let tail = bytes.get(at..).unwrap_or_default();
+    let n = tail.len().min(8);
+    word[..n].copy_from_slice(&tail[..n]);
+    u64::from_le_bytes(word)
+}
+
+/// Writes the bytes of `word` that fit into `bytes` from `at`.
+fn store_word(bytes: &mut [u8], at: usize, word: u64) {
+    if let Some(whole) = bytes.get_mut(at..at + 8) {
+        whole.copy_from_slice(&word.to_le_bytes());
+        return;
+    }
+    let tail = bytes.get_mut(at..).unwrap_or_default();
+    let n = tail.len().min(8);
+    tail[..n].copy_from_slice(&word.to_le_bytes()[..n]);
+}
+
+/// All ones when `a < b`, else zero, without a branch.
+fn mask_lt(a: usize, b: usize) -> u8 {
+    0u8.wrapping_sub(u8::from(a.overflowing_sub(b).1))
 }
 
 /// Copies word `index` of `list` to the start of `slot` (as long as the
@@ -272,56 +406,6 @@ fn select_word<L: WordList + ?Sized>(list: &L, index: u64, slot: &mut [u8]) -> u
         len |= word.len() & 0usize.wrapping_sub(usize::from(chosen));
     }
     len
-}
-
-/// [`select_word`] for the built-in list, `N` words at once (each index
-/// < 7776), as packed words (see `EFF_LARGE_PACKED`). Every entry of
-/// the table is read, in the same order, whatever the indices.
-///
-/// Performance: one scan serves the whole batch, and the table is read as
-/// 16-bit planes, eight entries per vector: for each group of eight entries
-/// and each word, one 16-bit comparison of the entries' numbers with the
-/// index gives a mask, which keeps the three planes of the chosen entry in
-/// accumulators that stay in registers: about ten SSE2 instructions per
-/// eight entries and word (the compiler vectorises these lane loops; more
-/// than three words at once spill the 3N accumulators out of the sixteen
-/// vector registers and run slower).
-fn select_packed<const N: usize>(indices: &[u64; N]) -> [u64; N] {
-    type Lanes = [u16; PLANE_LANES];
-    let mut targets = [[0u16; PLANE_LANES]; N];
-    for (t, &index) in targets.iter_mut().zip(indices) {
-        // An index of 2^16 or more (invalid) becomes 0xffff, which matches
-        // nothing (arithmetic, not a branch).
-        let above = 0u16.wrapping_sub(u16::from(index >> 16 != 0));
-        *t = [index as u16 | above; PLANE_LANES];
-    }
-    let mut acc = [[[0u16; PLANE_LANES]; PLANES]; N];
-    let mut numbers: Lanes = [0, 1, 2, 3, 4, 5, 6, 7];
-    for group in EFF_LARGE_PLANES.0.iter() {
-        for (word, target) in acc.iter_mut().zip(&targets) {
-            let mut keep: Lanes = [0; PLANE_LANES];
-            for l in 0..PLANE_LANES {
-                keep[l] = 0u16.wrapping_sub(u16::from(numbers[l] == target[l]));
-            }
-            for (a, plane) in word.iter_mut().zip(group) {
-                for l in 0..PLANE_LANES {
-                    a[l] |= plane[l] & keep[l];
-                }
-            }
-        }
-        for n in numbers.iter_mut() {
-            *n = n.wrapping_add(PLANE_LANES as u16);
-        }
-    }
-    let mut words = [0u64; N];
-    for (w, planes) in words.iter_mut().zip(&acc) {
-        for (p, lanes) in planes.iter().enumerate() {
-            *w |= u64::from(lanes.iter().fold(0, |x, &y| x | y)) << (16 * p);
-        }
-    }
-    acc.zeroize();
-    targets.zeroize();
-    words
 }
 
 /// Writes the packed `word` to the start of `slot` (at least the longest
@@ -501,19 +585,36 @@ mod tests {
     fn batched_selection_is_the_simple_selection() {
         fn check<const N: usize>(indices: [u64; N]) {
             let expected = indices.map(|i| EFF_LARGE_PACKED[i as usize]);
-            assert_eq!(select_packed(&indices), expected, "{indices:?}");
+            assert_eq!(EFF_LARGE_TABLE.select(&indices), expected, "{indices:?}");
         }
         for _ in 0..300 {
             check([random_index()]);
-            check([random_index(), random_index()]);
             check([random_index(), random_index(), random_index()]);
+            check(core::array::from_fn::<u64, 8, _>(|_| random_index()));
             let i = random_index();
             check([i, i, i]);
         }
         let last = EFF_LARGE_LEN as u64 - 1;
         check([0, last, 0]);
         check([last, 0]);
-        check([8, 7, 9]);
+        check([8, 7, 9, 31, 32, 33]);
+    }
+
+    #[test]
+    fn no_address_depends_on_the_words() {
+        // The compaction's reads and writes depend only on the word count,
+        // the longest word and the separator: two phrases of very different
+        // word lengths come out right from the same fixed-slot layout.
+        let list: [&[u8]; 2] = [b"a", b"abcdefghi"];
+        let mut out = [0u8; 64];
+        for script in [[0u8, 0, 0, 0], [0x80, 0x80, 0x80, 0x80], [0, 0x80, 0, 0x80]] {
+            // 2-byte draws below 2: the top bit of the second byte decides.
+            let bytes: Vec<u8> = script.iter().flat_map(|&b| [0, b]).collect();
+            let len = generate(&mut Scripted(&bytes, 0), &mut out, 4, &list[..], b"--").unwrap();
+            let expect: Vec<&[u8]> = script.iter().map(|&b| list[usize::from(b >> 7)]).collect();
+            assert_eq!(&out[..len], expect.join(&b"--"[..]).as_slice());
+            assert!(out[len..].iter().all(|&b| b == 0), "the rest is zeroed");
+        }
     }
 
     /// The built-in list without its packed selection: the generic path.

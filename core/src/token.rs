@@ -2,7 +2,8 @@
 //! `token_bytes`, `token_hex`, `token_urlsafe`).
 //!
 //! The random bytes are requested straight into the tail of the caller's
-//! buffer and encoded in place: one request, no other copy of the secret.
+//! buffer and encoded in place: one OS request (over 256 bytes, one that
+//! keys a ChaCha20 stream; see [`crate::rng`]), no other copy of the secret.
 //!
 //! ```
 //! use secrets_core::token::{self, DEFAULT_ENTROPY};
@@ -30,7 +31,8 @@ use crate::rng::EntropySource;
 /// ```
 pub const DEFAULT_ENTROPY: usize = 32;
 
-/// Fills `out` with random bytes in one request (nothing for an empty `out`).
+/// Fills `out` with random bytes in one request (nothing for an empty `out`;
+/// over 256 bytes, a 32-byte request that keys a ChaCha20 stream).
 ///
 /// ```
 /// # use secrets_core::testing::TestSource;
@@ -39,10 +41,7 @@ pub const DEFAULT_ENTROPY: usize = 32;
 /// # Ok::<(), secrets_core::Error>(())
 /// ```
 pub fn bytes<S: EntropySource>(source: &mut S, out: &mut [u8]) -> Result<()> {
-    if out.is_empty() {
-        return Ok(());
-    }
-    source.fill(out)
+    crate::rng::fill_bytes(source, out)
 }
 
 /// Writes `2 * nbytes` lowercase hex characters; returns their count.
@@ -115,7 +114,7 @@ mod tests {
         hex(&mut src, &mut out, 2000).unwrap();
         urlsafe(&mut src, &mut out, 3000).unwrap();
         assert_eq!(src.requests, 2);
-        assert_eq!(src.bytes, 5000);
+        assert_eq!(src.bytes, 2 * crate::rng::KEY_REQUEST);
     }
 
     #[test]

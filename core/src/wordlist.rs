@@ -30,50 +30,24 @@ pub(crate) static EFF_LARGE: [&[u8]; EFF_LARGE_LEN] = parse(TEXT);
 /// Length of the longest word.
 pub(crate) const EFF_LARGE_LONGEST: usize = longest(&parse(TEXT));
 
+/// Length of the shortest word.
+pub(crate) const EFF_LARGE_SHORTEST: usize = shortest(&parse(TEXT));
+
 /// The words packed one per `u64` (the form the constant-time selection of
 /// `passphrase` returns): character k in bits 5k..5k+5, `a`..`z` as 1..=26 and `-` as 27, then 0.
-/// Tests use it as the reference form; the library scans [`EFF_LARGE_PLANES`].
+/// Tests use it as the reference form; the library scans [`EFF_LARGE_TABLE`].
 #[cfg(test)]
 pub(crate) static EFF_LARGE_PACKED: [u64; EFF_LARGE_LEN] = pack(&parse(TEXT));
 
-/// Entries per lane group of [`EFF_LARGE_PLANES`]: eight 16-bit lanes fill
-/// one 128-bit vector.
-pub(crate) const PLANE_LANES: usize = 8;
-/// 16-bit planes per word: the longest word (9 characters, 45 bits) fits in
-/// three.
-pub(crate) const PLANES: usize = 3;
-/// Characters a word may have so that it fits in the planes (5 bits each).
-pub(crate) const MAX_WORD_CHARS: usize = PLANES * 16 / 5;
+/// Characters a word may have so that it fits in the 48-bit entries of
+/// [`EFF_LARGE_TABLE`] (5 bits each).
+pub(crate) const MAX_WORD_CHARS: usize = 48 / 5;
 
-/// The packed words (see `EFF_LARGE_PACKED`) cut into 16-bit planes (performance: 46 KiB to scan
-/// instead of 62, and a 16-bit index comparison covers eight entries):
-/// group `g`, plane `p`, lane `l` holds bits `16p..16p+16` of word
-/// `8g + l`. The three planes of a group are adjacent, so a scan reads one
-/// stream.
-pub(crate) static EFF_LARGE_PLANES: Planes = planes(&pack(&parse(TEXT)));
-
-/// Lane groups of planes, aligned to a cache line.
-#[repr(align(64))]
-pub(crate) struct Planes(pub(crate) [[[u16; PLANE_LANES]; PLANES]; EFF_LARGE_LEN / PLANE_LANES]);
-
-const fn planes(packed: &[u64; EFF_LARGE_LEN]) -> Planes {
-    const { assert!(EFF_LARGE_LEN.is_multiple_of(PLANE_LANES)) };
-    let mut groups = [[[0u16; PLANE_LANES]; PLANES]; EFF_LARGE_LEN / PLANE_LANES];
-    let mut n = 0;
-    while n < EFF_LARGE_LEN {
-        assert!(
-            packed[n] >> (16 * PLANES) == 0,
-            "a word is too long for the planes"
-        );
-        let mut p = 0;
-        while p < PLANES {
-            groups[n / PLANE_LANES][p][n % PLANE_LANES] = (packed[n] >> (16 * p)) as u16;
-            p += 1;
-        }
-        n += 1;
-    }
-    Planes(groups)
-}
+/// The packed words (see `EFF_LARGE_PACKED`) as a table for constant-time
+/// selection: three 16-bit planes (46 KiB), scanned whole for every batch
+/// of words, with AVX-512 or AVX2 where the CPU has them.
+pub(crate) static EFF_LARGE_TABLE: secrets_ctselect::Table<EFF_LARGE_LEN> =
+    secrets_ctselect::Table::new(&pack(&parse(TEXT)));
 
 /// The 5-bit code of a word character (see [`EFF_LARGE_PACKED`]).
 pub(crate) const fn char_code(c: u8) -> u64 {
@@ -121,6 +95,18 @@ const fn parse(text: &[u8]) -> [&[u8]; EFF_LARGE_LEN] {
     words
 }
 
+const fn shortest(words: &[&[u8]]) -> usize {
+    let mut min = usize::MAX;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].len() < min {
+            min = words[i].len();
+        }
+        i += 1;
+    }
+    min
+}
+
 const fn longest(words: &[&[u8]]) -> usize {
     let mut max = 0;
     let mut i = 0;
@@ -146,6 +132,7 @@ mod tests {
         assert_eq!(EFF_LARGE[0], b"abacus");
         assert_eq!(EFF_LARGE[EFF_LARGE_LEN - 1], b"zoom");
         assert_eq!(EFF_LARGE_LONGEST, 9);
+        assert_eq!(EFF_LARGE_SHORTEST, 3);
         assert_eq!(
             EFF_LARGE_LONGEST,
             EFF_LARGE.iter().map(|w| w.len()).max().unwrap()
@@ -166,13 +153,9 @@ mod tests {
     }
 
     #[test]
-    fn planes_are_the_packed_words() {
+    fn the_table_holds_the_packed_words() {
         for (n, &packed) in EFF_LARGE_PACKED.iter().enumerate() {
-            let group = &EFF_LARGE_PLANES.0[n / PLANE_LANES];
-            let joined = (0..PLANES).fold(0u64, |w, p| {
-                w | u64::from(group[p][n % PLANE_LANES]) << (16 * p)
-            });
-            assert_eq!(joined, packed, "word {n}");
+            assert_eq!(EFF_LARGE_TABLE.entry(n), packed, "word {n}");
         }
     }
 
