@@ -152,8 +152,8 @@ fn find_counter(
 /// Steps outside 0..=u64::MAX are not tried.
 ///
 /// `InvalidArgument` for bad parameters (digits outside 6..=10, an empty
-/// key, a zero period, a window above 10), `Malformed` for a code that is not exactly `digits`
-/// ASCII digits, `Mismatch` when no step matches.
+/// key, a zero period, a window above 10), `Malformed` for a code that is
+/// not exactly `digits` ASCII digits, `Mismatch` when no step matches.
 pub fn totp_verify(code: &[u8], key: &[u8], unix_time: u64, params: Totp) -> Result<u64> {
     let current = step(unix_time, params.period)?;
     let digits = check(key, params.digits)?;
@@ -176,8 +176,8 @@ pub fn totp_verify(code: &[u8], key: &[u8], unix_time: u64, params: Totp) -> Res
 /// at a match. Counters above u64::MAX are not tried.
 ///
 /// `InvalidArgument` for bad parameters (digits outside 6..=10, an empty
-/// key, a look-ahead above [`MAX_LOOK_AHEAD`]), `Malformed` for a code that is not exactly
-/// `digits` ASCII digits, `Mismatch` when no counter matches.
+/// key, a look-ahead above [`MAX_LOOK_AHEAD`]), `Malformed` for a code that
+/// is not exactly `digits` ASCII digits, `Mismatch` when no counter matches.
 pub fn hotp_verify(
     code: &[u8],
     key: &[u8],
