@@ -293,7 +293,7 @@ fn the_core_work_fits_in_the_scrub() {
     let params = hotp_totp::Totp {
         period: 30,
         digits: 8,
-        algorithm: hotp_totp::SHA512,
+        hash: mac::Hash::Sha512,
         window: 10,
     };
     record(

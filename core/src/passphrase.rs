@@ -207,7 +207,7 @@ pub fn longest_len<L: WordList + ?Sized>(
 ///
 /// No address written or read depends on the words: each word is written
 /// into a fixed slot as long as the longest word, followed by the
-/// separator, and the slots are then closed up by [`compact`], whose memory
+/// separator, and the slots are then closed up by `compact`, whose memory
 /// accesses depend only on the (public) word count and lengths. The bytes
 /// of the area after the text are left zero.
 ///
