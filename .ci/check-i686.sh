@@ -8,6 +8,7 @@ source "$(dirname "$0")/checks-common.sh"
 
 step "i686: target and 32-bit C toolchain"
 need_apt gcc-multilib
+need_apt g++-multilib
 rustup target add i686-unknown-linux-gnu >/dev/null 2>&1
 
 step "i686: cargo test --target i686-unknown-linux-gnu"

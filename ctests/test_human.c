@@ -401,7 +401,7 @@ static void test_overlap_and_alignment(void) {
         static size_t indices[9];
         unsigned char *bytes = (unsigned char *)indices;
         memset(indices, 0x5A, sizeof indices);
-        CHECK_STATUS(secrets_sample((size_t *)(void *)(bytes + 4), 4, 100), SECRETS_ERR_INVALID_ARGUMENT);
+        CHECK_STATUS(secrets_sample((size_t *)(void *)(bytes + 1), 4, 100), SECRETS_ERR_INVALID_ARGUMENT);
         for (size_t i = 0; i < sizeof indices; i++) CHECK(bytes[i] == 0x5A);
         CHECK_STATUS(secrets_sample(indices, 4, 100), SECRETS_OK);
         /* Single values may be at any address. */
