@@ -90,7 +90,7 @@ pub unsafe extern "C" fn secrets_hmac_sha256(
     msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let (key, msg) = (in_bytes(key, key_len), in_bytes(msg, msg_len));
         let inputs = [Span::bytes(&key), Span::bytes(&msg)];
         array_out(out, SECRETS_HMAC_SHA256_BYTES, inputs, |out| {
@@ -118,7 +118,7 @@ pub unsafe extern "C" fn secrets_hmac_sha256_hex(
     msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let (key, msg) = (in_bytes(key, key_len), in_bytes(msg, msg_len));
         let inputs = [Span::bytes(&key), Span::bytes(&msg)];
         text_out(out, out_size, inputs, |buf| {
@@ -146,11 +146,13 @@ pub unsafe extern "C" fn secrets_hmac_sha256_verify(
     msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
-    scrubbed(status_of(|| unsafe {
-        let (tag, key) = (in_bytes(tag, tag_len)?, in_bytes(key, key_len)?);
-        let msg = in_bytes(msg, msg_len)?;
-        Ok::<_, secrets_status>(mac::sha256_verify(tag, key, msg)?)
-    }))
+    scrubbed(|| {
+        status_of(|| unsafe {
+            let (tag, key) = (in_bytes(tag, tag_len)?, in_bytes(key, key_len)?);
+            let msg = in_bytes(msg, msg_len)?;
+            Ok::<_, secrets_status>(mac::sha256_verify(tag, key, msg)?)
+        })
+    })
 }
 
 /// Writes a new stateless CSRF token and a NUL: 76 characters of unpadded
@@ -181,7 +183,7 @@ pub unsafe extern "C" fn secrets_csrf_token(
     session_id: *const c_char,
     now_unix: u64,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let (key, session) = (in_bytes(key, key_len), in_optional_cstr(session_id));
         let inputs = [Span::bytes(&key), Span::text(&session)];
         text_out(out, out_size, inputs, |buf| {
@@ -218,12 +220,14 @@ pub unsafe extern "C" fn secrets_csrf_verify(
     now_unix: u64,
     max_age_secs: u64,
 ) -> secrets_status {
-    scrubbed(status_of(|| unsafe {
-        let token = in_cstr(token)?;
-        let key = in_bytes(key, key_len)?;
-        let session = in_optional_cstr(session_id);
-        Ok::<_, secrets_status>(csrf::verify(token, key, session, now_unix, max_age_secs)?)
-    }))
+    scrubbed(|| {
+        status_of(|| unsafe {
+            let token = in_cstr(token)?;
+            let key = in_bytes(key, key_len)?;
+            let session = in_optional_cstr(session_id);
+            Ok::<_, secrets_status>(csrf::verify(token, key, session, now_unix, max_age_secs)?)
+        })
+    })
 }
 
 /// Writes the RFC 4226 HOTP code for `counter`: `digits` (6..=10) decimal
@@ -252,7 +256,7 @@ pub unsafe extern "C" fn secrets_hotp(
     digits: u32,
     algorithm: u32,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let key = in_bytes(key, key_len);
         text_out(out, out_size, [Span::bytes(&key)], |buf| {
             Ok::<_, secrets_status>(hotp_totp::hotp(buf, key?, counter, digits, algorithm)?)
@@ -278,7 +282,7 @@ pub unsafe extern "C" fn secrets_totp(
     digits: u32,
     algorithm: u32,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let key = in_bytes(key, key_len);
         text_out(out, out_size, [Span::bytes(&key)], |buf| {
             Ok::<_, secrets_status>(hotp_totp::totp(
@@ -326,7 +330,7 @@ pub unsafe extern "C" fn secrets_totp_verify(
         algorithm,
         window,
     };
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let (code, key) = (in_cstr(code), in_bytes(key, key_len));
         counter_out(
             matched_counter,
@@ -389,7 +393,7 @@ pub unsafe extern "C" fn secrets_hotp_verify(
     digits: u32,
     algorithm: u32,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let (code, key) = (in_cstr(code), in_bytes(key, key_len));
         counter_out(
             matched_counter,
@@ -422,7 +426,7 @@ pub unsafe extern "C" fn secrets_base32_encode(
     r#in: *const c_void,
     in_len: usize,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let input = in_bytes(r#in, in_len);
         text_out(out, out_size, [Span::bytes(&input)], |buf| {
             Ok::<_, secrets_status>(base32::encode_text(buf, input?)?)
@@ -467,7 +471,7 @@ pub unsafe extern "C" fn secrets_base32_decode(
     out_len: *mut usize,
     r#in: *const c_char,
 ) -> secrets_status {
-    scrubbed(unsafe { base32_decode_into(out, out_size, out_len, r#in) })
+    scrubbed(|| unsafe { base32_decode_into(out, out_size, out_len, r#in) })
 }
 
 /// The body of `secrets_base32_decode`: `out_len` is an output too, so it
@@ -542,7 +546,7 @@ pub unsafe extern "C" fn secrets_otpauth_uri(
     algorithm: u32,
 ) -> secrets_status {
     let kind = otpauth::Kind::Totp { period };
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         otpauth_out(
             out, out_size, issuer, account, key, key_len, kind, digits, algorithm,
         )
@@ -599,7 +603,7 @@ pub unsafe extern "C" fn secrets_otpauth_uri_hotp(
     algorithm: u32,
 ) -> secrets_status {
     let kind = otpauth::Kind::Hotp { counter };
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         otpauth_out(
             out, out_size, issuer, account, key, key_len, kind, digits, algorithm,
         )
