@@ -318,6 +318,8 @@ pub const SCRUB_BYTES: usize = if cfg!(target_pointer_width = "32") {
     SECRETS_SCRUB_STACK_BYTES
 };
 const _: () = assert!(SCRUB_BYTES <= SECRETS_SCRUB_STACK_BYTES);
+// The generators' scrubs stay within the stack every call may need.
+const _: () = assert!(SCRUB_VALUE_BYTES <= SCRUB_BYTES && SCRUB_PASSWORD_BYTES <= SCRUB_BYTES);
 
 /// Bytes [`scrubbed_value`] overwrites after the generators whose work
 /// leaves the drawn value in dead stack (`randbelow`, `random_double`,
