@@ -496,7 +496,7 @@ static void core(void) {
 
     ONE(secrets_sample, idx, 6, 49);
     BIG(secrets_sample, idx, 512, 1000);        /* dense: 4 KiB of indices */
-    BIG(secrets_sample, idx, 512, (size_t)1 << 40); /* sparse */
+    BIG(secrets_sample, idx, 512, SIZE_MAX / 8);  /* sparse */
     BIG(secrets_sample, idx, 512, SIZE_MAX);    /* sparse, 16-byte draws */
     NONE(secrets_sample, idx, 0, 10);
     EXPECT(SECRETS_ERR_INVALID_ARGUMENT, secrets_sample, 0, idx, 11, 10);

@@ -326,14 +326,16 @@ static void test_shuffle(void) {
     CHECK_STATUS(secrets_shuffle(arr, 4, 0), SECRETS_ERR_INVALID_ARGUMENT);
     CHECK_STATUS(secrets_shuffle(arr, SIZE_MAX / 2, 4), SECRETS_ERR_INVALID_ARGUMENT);
     CHECK_STATUS(secrets_shuffle(arr, 4, SIZE_MAX), SECRETS_ERR_INVALID_ARGUMENT);
-    CHECK_STATUS(secrets_shuffle(arr, (size_t)1 << 62, 4), SECRETS_ERR_INVALID_ARGUMENT);
-    CHECK_STATUS(secrets_shuffle(arr, (size_t)1 << 62, 2), SECRETS_ERR_INVALID_ARGUMENT); /* 2^63 bytes */
+    /* count * elem_size at or beyond half the address space (2^63 bytes
+       on 64-bit targets, 2^31 on 32-bit ones) */
+    CHECK_STATUS(secrets_shuffle(arr, SIZE_MAX / 4 + 1, 4), SECRETS_ERR_INVALID_ARGUMENT);
+    CHECK_STATUS(secrets_shuffle(arr, SIZE_MAX / 4 + 1, 2), SECRETS_ERR_INVALID_ARGUMENT);
     CHECK(arr[0] == 1 && arr[1] == 2 && arr[2] == 3 && arr[3] == 4); /* refused, untouched */
 }
 
 static void test_sample(void) {
     size_t out[64];
-    const size_t cases[][2] = {{1, 1}, {3, 5}, {5, 5}, {10, 1000}, {64, 64}, {64, 1ull << 40}, {2, SIZE_MAX}};
+    const size_t cases[][2] = {{1, 1}, {3, 5}, {5, 5}, {10, 1000}, {64, 64}, {64, SIZE_MAX / 8}, {2, SIZE_MAX}};
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         size_t k = cases[c][0], population = cases[c][1];
         for (int rep = 0; rep < 200; rep++) {

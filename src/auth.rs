@@ -13,6 +13,7 @@ use crate::status::{Result, secrets_status};
 use core::ffi::{c_char, c_void};
 use secrets_core::encode::base32;
 use secrets_core::hotp_totp::{self, Totp};
+use secrets_core::mac::Hash;
 use secrets_core::{csrf, mac, otpauth};
 
 /// Bytes in an HMAC-SHA256 tag: 32.
@@ -54,15 +55,23 @@ const _: () = {
     assert!(SECRETS_CSRF_TOKEN_SIZE == csrf::TOKEN_LEN + 1);
     assert!(SECRETS_CSRF_MIN_KEY_BYTES == csrf::MIN_KEY_BYTES);
     assert!(SECRETS_CSRF_MAX_FUTURE_SKEW == csrf::MAX_FUTURE_SKEW);
-    assert!(SECRETS_OTP_SHA1 == hotp_totp::SHA1);
-    assert!(SECRETS_OTP_SHA256 == hotp_totp::SHA256);
-    assert!(SECRETS_OTP_SHA512 == hotp_totp::SHA512);
     assert!(SECRETS_HOTP_MIN_DIGITS == hotp_totp::MIN_DIGITS);
     assert!(SECRETS_HOTP_MAX_DIGITS == hotp_totp::MAX_DIGITS);
     assert!(SECRETS_HOTP_CODE_SIZE == hotp_totp::MAX_DIGITS as usize + 1);
     assert!(SECRETS_TOTP_MAX_WINDOW == hotp_totp::MAX_WINDOW);
     assert!(SECRETS_HOTP_MAX_LOOK_AHEAD == hotp_totp::MAX_LOOK_AHEAD);
 };
+
+/// The hash a `SECRETS_OTP_*` value names; `InvalidArgument` for any other
+/// value.
+fn hash_from_c(algorithm: u32) -> Result<Hash> {
+    match algorithm {
+        SECRETS_OTP_SHA1 => Ok(Hash::Sha1),
+        SECRETS_OTP_SHA256 => Ok(Hash::Sha256),
+        SECRETS_OTP_SHA512 => Ok(Hash::Sha512),
+        _ => Err(secrets_status::SECRETS_ERR_INVALID_ARGUMENT),
+    }
+}
 
 /// Writes `value` through an out-parameter the caller may leave NULL.
 unsafe fn optional_out<T>(ptr: *mut T, value: T) {
@@ -259,7 +268,8 @@ pub unsafe extern "C" fn secrets_hotp(
     scrubbed(|| unsafe {
         let key = in_bytes(key, key_len);
         text_out(out, out_size, [Span::bytes(&key)], |buf| {
-            Ok::<_, secrets_status>(hotp_totp::hotp(buf, key?, counter, digits, algorithm)?)
+            let (key, hash) = (key?, hash_from_c(algorithm)?);
+            Ok::<_, secrets_status>(hotp_totp::hotp(buf, key, counter, digits, hash)?)
         })
     })
 }
@@ -285,9 +295,8 @@ pub unsafe extern "C" fn secrets_totp(
     scrubbed(|| unsafe {
         let key = in_bytes(key, key_len);
         text_out(out, out_size, [Span::bytes(&key)], |buf| {
-            Ok::<_, secrets_status>(hotp_totp::totp(
-                buf, key?, unix_time, period, digits, algorithm,
-            )?)
+            let (key, hash) = (key?, hash_from_c(algorithm)?);
+            Ok::<_, secrets_status>(hotp_totp::totp(buf, key, unix_time, period, digits, hash)?)
         })
     })
 }
@@ -324,18 +333,21 @@ pub unsafe extern "C" fn secrets_totp_verify(
     algorithm: u32,
     window: u32,
 ) -> secrets_status {
-    let params = Totp {
-        period,
-        digits,
-        algorithm,
-        window,
-    };
     scrubbed(|| unsafe {
         let (code, key) = (in_cstr(code), in_bytes(key, key_len));
         counter_out(
             matched_counter,
             [Span::text(&code), Span::bytes(&key)],
-            || Ok(hotp_totp::totp_verify(code?, key?, unix_time, params)?),
+            || {
+                let (code, key, hash) = (code?, key?, hash_from_c(algorithm)?);
+                let params = Totp {
+                    period,
+                    digits,
+                    hash,
+                    window,
+                };
+                Ok(hotp_totp::totp_verify(code, key, unix_time, params)?)
+            },
         )
     })
 }
@@ -399,9 +411,9 @@ pub unsafe extern "C" fn secrets_hotp_verify(
             matched_counter,
             [Span::text(&code), Span::bytes(&key)],
             || {
-                let (code, key) = (code?, key?);
+                let (code, key, hash) = (code?, key?, hash_from_c(algorithm)?);
                 Ok(hotp_totp::hotp_verify(
-                    code, key, counter, look_ahead, digits, algorithm,
+                    code, key, counter, look_ahead, digits, hash,
                 )?)
             },
         )
@@ -573,7 +585,8 @@ unsafe fn otpauth_out(
         text_out(out, out_size, inputs, |buf| {
             // A plain slice (empty for no issuer) goes to the core.
             let issuer = Some(issuer.unwrap_or_default());
-            let uri = otpauth::uri(buf, issuer, account?, key?, kind, digits, algorithm);
+            let (account, key, hash) = (account?, key?, hash_from_c(algorithm)?);
+            let uri = otpauth::uri(buf, issuer, account, key, kind, digits, hash);
             Ok::<_, secrets_status>(uri?)
         })
     }
@@ -631,5 +644,59 @@ pub unsafe extern "C" fn secrets_otpauth_uri_size(
             key_len,
         )),
         Err(_) => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use secrets_status::{SECRETS_ERR_INVALID_ARGUMENT, SECRETS_OK};
+
+    const KEY: &[u8] = b"12345678901234567890";
+
+    #[test]
+    fn otp_algorithm_values() {
+        assert_eq!(hash_from_c(SECRETS_OTP_SHA1), Ok(Hash::Sha1));
+        assert_eq!(hash_from_c(SECRETS_OTP_SHA256), Ok(Hash::Sha256));
+        assert_eq!(hash_from_c(SECRETS_OTP_SHA512), Ok(Hash::Sha512));
+        for bad in [0, 4, u32::MAX] {
+            assert_eq!(hash_from_c(bad), Err(SECRETS_ERR_INVALID_ARGUMENT));
+        }
+    }
+
+    /// The two verifiers and URI writers the C tests do not give an unknown
+    /// algorithm: each maps it through `hash_from_c`.
+    #[test]
+    fn unknown_algorithm_is_refused_by_hotp_verify_and_hotp_uri() {
+        let (key, key_len) = (KEY.as_ptr().cast(), KEY.len());
+        let mut matched = 7u64;
+        // RFC 4226 Appendix D: counter 0's code.
+        let code = c"755224".as_ptr();
+        for (algorithm, expected) in [
+            (SECRETS_OTP_SHA1, SECRETS_OK),
+            (4, SECRETS_ERR_INVALID_ARGUMENT),
+        ] {
+            let status = unsafe {
+                secrets_hotp_verify(&mut matched, code, key, key_len, 0, 0, 6, algorithm)
+            };
+            assert_eq!(status, expected);
+            let mut uri = [0 as c_char; 256];
+            let (issuer, account) = (c"I".as_ptr(), c"a".as_ptr());
+            let status = unsafe {
+                secrets_otpauth_uri_hotp(
+                    uri.as_mut_ptr(),
+                    uri.len(),
+                    issuer,
+                    account,
+                    key,
+                    key_len,
+                    0,
+                    6,
+                    algorithm,
+                )
+            };
+            assert_eq!(status, expected);
+        }
+        assert_eq!(matched, 0, "zeroed on the error");
     }
 }

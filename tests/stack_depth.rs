@@ -229,7 +229,7 @@ fn every_function() -> Vec<Call> {
         "choice" => secrets_choice(bp, m.as_ptr().cast(), 1000),
         "shuffle" => secrets_shuffle(bytes.cast(), 4096, 1),
         "shuffle_wide" => secrets_shuffle(bytes.cast(), 500, 24),
-        "sample" => secrets_sample(indices, 512, 1 << 60),
+        "sample" => secrets_sample(indices, 512, usize::MAX / 8),
         "random_double" => secrets_random_double(dp),
         "uniform" => secrets_uniform(dp, -1.0, 1.0),
         "compare_digest" => if secrets_compare_digest(t.as_ptr().cast(), 32, t.as_ptr().cast(), 32) { SECRETS_OK } else { secrets_status::SECRETS_ERR_MISMATCH },
@@ -300,7 +300,7 @@ fn the_core_work_fits_in_the_scrub() {
     let params = hotp_totp::Totp {
         period: 30,
         digits: 8,
-        algorithm: hotp_totp::SHA512,
+        hash: mac::Hash::Sha512,
         window: 10,
     };
     record(

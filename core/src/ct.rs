@@ -55,17 +55,31 @@ pub fn digest_eq(a: &[u8], b: &[u8]) -> bool {
 pub(crate) const LANES: u64 = 0x0101_0101_0101_0101;
 
 /// All ones when `x < y`, else zero (`x`, `y` below 2^31).
+///
+/// The sign bit passes through `black_box`: without it LLVM recognises the
+/// pattern as a comparison and, where the mask feeds a small arithmetic
+/// choice (the hex digit of a nibble), emits `cmp; jb` — a branch on the
+/// secret that the taint check caught in `uuid4`.
 #[inline(always)]
 pub(crate) fn mask_lt(x: u32, y: u32) -> u32 {
-    0u32.wrapping_sub(x.wrapping_sub(y) >> 31)
+    0u32.wrapping_sub(core::hint::black_box(x.wrapping_sub(y) >> 31))
+}
+
+/// All ones when `a < b`, else zero, for any `a`, `b` (positions and
+/// lengths of any size); the borrow is opaque to the optimiser, as in
+/// [`mask_lt`].
+#[inline(always)]
+pub(crate) fn mask_lt_usize(a: usize, b: usize) -> usize {
+    0usize.wrapping_sub(core::hint::black_box(usize::from(a.overflowing_sub(b).1)))
 }
 
 /// All ones when `x == y`, else zero (`x`, `y` below 2^31).
 #[inline(always)]
 pub(crate) fn mask_eq_u32(x: u32, y: u32) -> u32 {
     let d = x ^ y;
-    // d - 1 underflows (sets bit 31) only when d == 0.
-    0u32.wrapping_sub((d.wrapping_sub(1) & !d) >> 31)
+    // d - 1 underflows (sets bit 31) only when d == 0; the bit is opaque to
+    // the optimiser, as in `mask_lt`.
+    0u32.wrapping_sub(core::hint::black_box((d.wrapping_sub(1) & !d) >> 31))
 }
 
 /// All ones when `x == y`, else zero, without a branch, for any `x`, `y`

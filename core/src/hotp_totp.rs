@@ -11,12 +11,6 @@ use crate::mac::{Hash, MAX_BYTES};
 use subtle::{ConditionallySelectable, ConstantTimeEq};
 use zeroize::Zeroizing;
 
-/// `algorithm` value for HMAC-SHA1 (RFC 4226's hash, what most apps use).
-pub const SHA1: u32 = 1;
-/// `algorithm` value for HMAC-SHA256.
-pub const SHA256: u32 = 2;
-/// `algorithm` value for HMAC-SHA512.
-pub const SHA512: u32 = 3;
 /// Fewest digits in a code.
 pub const MIN_DIGITS: u32 = 6;
 /// Most digits in a code.
@@ -28,25 +22,13 @@ pub const MAX_WINDOW: u32 = 10;
 /// bound of 21 HMACs a verification as TOTP's largest window.
 pub const MAX_LOOK_AHEAD: u32 = 20;
 
-/// The hash for a `SECRETS_OTP_*` value.
-pub fn hash_of(algorithm: u32) -> Result<Hash> {
-    match algorithm {
-        SHA1 => Ok(Hash::Sha1),
-        SHA256 => Ok(Hash::Sha256),
-        SHA512 => Ok(Hash::Sha512),
-        _ => Err(Error::InvalidArgument),
-    }
-}
-
-/// The parameters every call shares, checked: `(hash, digits)`.
-/// `InvalidArgument` for an unknown algorithm, digits outside 6..=10 or an
-/// empty key.
-pub(crate) fn check(key: &[u8], digits: u32, algorithm: u32) -> Result<(Hash, usize)> {
-    let hash = hash_of(algorithm)?;
+/// The parameters every call shares, checked: returns `digits`.
+/// `InvalidArgument` for digits outside 6..=10 or an empty key.
+pub(crate) fn check(key: &[u8], digits: u32) -> Result<usize> {
     if !(MIN_DIGITS..=MAX_DIGITS).contains(&digits) || key.is_empty() {
         return Err(Error::InvalidArgument);
     }
-    Ok((hash, digits as usize))
+    Ok(digits as usize)
 }
 
 /// The TOTP step of `unix_time`; `InvalidArgument` for a zero period.
@@ -85,14 +67,8 @@ fn code_into(hash: Hash, key: &[u8], counter: u64, out: &mut [u8]) -> Result<()>
 
 /// Writes the HOTP code for `counter` at the start of `out`; returns
 /// `digits`.
-pub fn hotp(
-    out: &mut [u8],
-    key: &[u8],
-    counter: u64,
-    digits: u32,
-    algorithm: u32,
-) -> Result<usize> {
-    let (hash, digits) = check(key, digits, algorithm)?;
+pub fn hotp(out: &mut [u8], key: &[u8], counter: u64, digits: u32, hash: Hash) -> Result<usize> {
+    let digits = check(key, digits)?;
     let text = text_area(out, digits)?;
     code_into(hash, key, counter, text)?;
     Ok(digits)
@@ -102,10 +78,11 @@ pub fn hotp(
 /// `unix_time / period`); returns `digits`.
 ///
 /// ```
-/// use secrets_core::hotp_totp::{SHA1, totp};
+/// use secrets_core::hotp_totp::totp;
+/// use secrets_core::mac::Hash;
 /// // RFC 6238, appendix B: T = 59 s, 8 digits.
 /// let mut code = [0u8; 8];
-/// totp(&mut code, b"12345678901234567890", 59, 30, 8, SHA1)?;
+/// totp(&mut code, b"12345678901234567890", 59, 30, 8, Hash::Sha1)?;
 /// assert_eq!(&code, b"94287082");
 /// # Ok::<(), secrets_core::Error>(())
 /// ```
@@ -115,10 +92,10 @@ pub fn totp(
     unix_time: u64,
     period: u32,
     digits: u32,
-    algorithm: u32,
+    hash: Hash,
 ) -> Result<usize> {
     let step = step(unix_time, period)?;
-    hotp(out, key, step, digits, algorithm)
+    hotp(out, key, step, digits, hash)
 }
 
 /// The TOTP parameters of a verification.
@@ -128,8 +105,8 @@ pub struct Totp {
     pub period: u32,
     /// Digits in a code, [`MIN_DIGITS`] to [`MAX_DIGITS`].
     pub digits: u32,
-    /// [`SHA1`], [`SHA256`] or [`SHA512`].
-    pub algorithm: u32,
+    /// The hash under the HMAC (SHA-1 for most authenticator apps).
+    pub hash: Hash,
     /// Steps accepted each side of the current one, at most [`MAX_WINDOW`].
     pub window: u32,
 }
@@ -174,12 +151,12 @@ fn find_counter(
 /// matches, the one nearest `unix_time`'s step wins (the earlier on a tie).
 /// Steps outside 0..=u64::MAX are not tried.
 ///
-/// `InvalidArgument` for bad parameters (an unknown algorithm, digits
-/// outside 6..=10, an empty key, a zero period, a window above 10), `Malformed` for a code that is not exactly `digits`
-/// ASCII digits, `Mismatch` when no step matches.
+/// `InvalidArgument` for bad parameters (digits outside 6..=10, an empty
+/// key, a zero period, a window above 10), `Malformed` for a code that is
+/// not exactly `digits` ASCII digits, `Mismatch` when no step matches.
 pub fn totp_verify(code: &[u8], key: &[u8], unix_time: u64, params: Totp) -> Result<u64> {
     let current = step(unix_time, params.period)?;
-    let (hash, digits) = check(key, params.digits, params.algorithm)?;
+    let digits = check(key, params.digits)?;
     if params.window > MAX_WINDOW {
         return Err(Error::InvalidArgument);
     }
@@ -188,7 +165,7 @@ pub fn totp_verify(code: &[u8], key: &[u8], unix_time: u64, params: Totp) -> Res
     let offsets =
         (0..=2 * params.window as i64).map(|k| if k % 2 == 1 { -(k + 1) / 2 } else { k / 2 });
     let counters = offsets.filter_map(|offset| current.checked_add_signed(offset));
-    find_counter(code, key, hash, counters)
+    find_counter(code, key, params.hash, counters)
 }
 
 /// Checks an HOTP `code` against counters `counter` to `counter +
@@ -198,18 +175,18 @@ pub fn totp_verify(code: &[u8], key: &[u8], unix_time: u64, params: Totp) -> Res
 /// Every counter is computed and compared in constant time, never stopping
 /// at a match. Counters above u64::MAX are not tried.
 ///
-/// `InvalidArgument` for bad parameters (an unknown algorithm, digits
-/// outside 6..=10, an empty key, a look-ahead above [`MAX_LOOK_AHEAD`]), `Malformed` for a code that is not exactly
-/// `digits` ASCII digits, `Mismatch` when no counter matches.
+/// `InvalidArgument` for bad parameters (digits outside 6..=10, an empty
+/// key, a look-ahead above [`MAX_LOOK_AHEAD`]), `Malformed` for a code that
+/// is not exactly `digits` ASCII digits, `Mismatch` when no counter matches.
 pub fn hotp_verify(
     code: &[u8],
     key: &[u8],
     counter: u64,
     look_ahead: u32,
     digits: u32,
-    algorithm: u32,
+    hash: Hash,
 ) -> Result<u64> {
-    let (hash, digits) = check(key, digits, algorithm)?;
+    let digits = check(key, digits)?;
     if look_ahead > MAX_LOOK_AHEAD {
         return Err(Error::InvalidArgument);
     }
@@ -221,14 +198,15 @@ pub fn hotp_verify(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use Hash::{Sha1, Sha256, Sha512};
 
     const SEED20: &[u8] = b"12345678901234567890";
     const SEED32: &[u8] = b"12345678901234567890123456789012";
     const SEED64: &[u8] = b"1234567890123456789012345678901234567890123456789012345678901234";
 
-    fn hotp_string(key: &[u8], counter: u64, digits: u32, algorithm: u32) -> String {
+    fn hotp_string(key: &[u8], counter: u64, digits: u32, hash: Hash) -> String {
         let mut out = [0xffu8; 11];
-        let n = hotp(&mut out, key, counter, digits, algorithm).unwrap();
+        let n = hotp(&mut out, key, counter, digits, hash).unwrap();
         String::from_utf8(out[..n].to_vec()).unwrap()
     }
 
@@ -251,7 +229,7 @@ mod tests {
     #[test]
     fn rfc4226_appendix_d() {
         for (counter, expected) in RFC4226.iter().enumerate() {
-            assert_eq!(hotp_string(SEED20, counter as u64, 6, SHA1), *expected);
+            assert_eq!(hotp_string(SEED20, counter as u64, 6, Sha1), *expected);
         }
     }
 
@@ -260,60 +238,56 @@ mod tests {
         for (counter, expected) in RFC4226.iter().enumerate() {
             let code = expected.as_bytes();
             let c = counter as u64;
-            assert_eq!(hotp_verify(code, SEED20, c, 0, 6, SHA1), Ok(c));
+            assert_eq!(hotp_verify(code, SEED20, c, 0, 6, Sha1), Ok(c));
             // Found from any earlier counter within the look-ahead.
             for start in 0..=c {
                 let ahead = (c - start) as u32;
-                assert_eq!(hotp_verify(code, SEED20, start, ahead, 6, SHA1), Ok(c));
-                assert_eq!(hotp_verify(code, SEED20, start, 9, 6, SHA1), Ok(c));
+                assert_eq!(hotp_verify(code, SEED20, start, ahead, 6, Sha1), Ok(c));
+                assert_eq!(hotp_verify(code, SEED20, start, 9, 6, Sha1), Ok(c));
                 if ahead > 0 {
                     assert_eq!(
-                        hotp_verify(code, SEED20, start, ahead - 1, 6, SHA1),
+                        hotp_verify(code, SEED20, start, ahead - 1, 6, Sha1),
                         Err(Error::Mismatch)
                     );
                 }
             }
             // Never from a later counter: the look-ahead only goes forward.
             assert_eq!(
-                hotp_verify(code, SEED20, c + 1, 20, 6, SHA1),
+                hotp_verify(code, SEED20, c + 1, 20, 6, Sha1),
                 Err(Error::Mismatch)
             );
         }
         // RFC 4226 Appendix D's 10-digit values, and the other hashes.
-        assert_eq!(hotp_verify(b"0082162583", SEED20, 0, 20, 10, SHA1), Ok(7));
-        let code = hotp_string(SEED32, 5, 8, SHA256);
-        assert_eq!(hotp_verify(code.as_bytes(), SEED32, 3, 2, 8, SHA256), Ok(5));
-        let code = hotp_string(SEED64, 5, 8, SHA512);
-        assert_eq!(hotp_verify(code.as_bytes(), SEED64, 5, 0, 8, SHA512), Ok(5));
+        assert_eq!(hotp_verify(b"0082162583", SEED20, 0, 20, 10, Sha1), Ok(7));
+        let code = hotp_string(SEED32, 5, 8, Sha256);
+        assert_eq!(hotp_verify(code.as_bytes(), SEED32, 3, 2, 8, Sha256), Ok(5));
+        let code = hotp_string(SEED64, 5, 8, Sha512);
+        assert_eq!(hotp_verify(code.as_bytes(), SEED64, 5, 0, 8, Sha512), Ok(5));
     }
 
     #[test]
     fn hotp_verify_refusals_and_edges() {
-        let code = hotp_string(SEED20, u64::MAX, 6, SHA1);
+        let code = hotp_string(SEED20, u64::MAX, 6, Sha1);
         assert_eq!(
-            hotp_verify(code.as_bytes(), SEED20, u64::MAX - 3, 20, 6, SHA1),
+            hotp_verify(code.as_bytes(), SEED20, u64::MAX - 3, 20, 6, Sha1),
             Ok(u64::MAX)
         );
         let ok = RFC4226[0].as_bytes();
         assert_eq!(
-            hotp_verify(ok, SEED20, 0, MAX_LOOK_AHEAD + 1, 6, SHA1),
+            hotp_verify(ok, SEED20, 0, MAX_LOOK_AHEAD + 1, 6, Sha1),
             Err(Error::InvalidArgument)
         );
         assert_eq!(
-            hotp_verify(ok, SEED20, 0, 0, 6, 0),
+            hotp_verify(ok, SEED20, 0, 0, 5, Sha1),
             Err(Error::InvalidArgument)
         );
         assert_eq!(
-            hotp_verify(ok, SEED20, 0, 0, 5, SHA1),
-            Err(Error::InvalidArgument)
-        );
-        assert_eq!(
-            hotp_verify(ok, b"", 0, 0, 6, SHA1),
+            hotp_verify(ok, b"", 0, 0, 6, Sha1),
             Err(Error::InvalidArgument)
         );
         for bad in [&b"75522"[..], b"7552244", b"75522a", b" 55224", b""] {
             assert_eq!(
-                hotp_verify(bad, SEED20, 0, 5, 6, SHA1),
+                hotp_verify(bad, SEED20, 0, 5, 6, Sha1),
                 Err(Error::Malformed)
             );
         }
@@ -321,11 +295,11 @@ mod tests {
         // within 21 counters and check which counter is reported.
         for n in 0u32..40_000 {
             let key = n.to_be_bytes();
-            let codes: Vec<String> = (0..21).map(|c| hotp_string(&key, c, 6, SHA1)).collect();
+            let codes: Vec<String> = (0..21).map(|c| hotp_string(&key, c, 6, Sha1)).collect();
             if let Some(later) = (1..21).find(|&j| codes[..j].contains(&codes[j])) {
                 let first = codes.iter().position(|c| *c == codes[later]).unwrap() as u64;
                 assert_eq!(
-                    hotp_verify(codes[later].as_bytes(), &key, 0, 20, 6, SHA1),
+                    hotp_verify(codes[later].as_bytes(), &key, 0, 20, 6, Sha1),
                     Ok(first)
                 );
                 return;
@@ -337,18 +311,18 @@ mod tests {
     #[test]
     fn rfc6238_appendix_b() {
         for (time, sha1, sha256, sha512) in RFC6238 {
-            for (key, algorithm, expected) in [
-                (SEED20, SHA1, sha1),
-                (SEED32, SHA256, sha256),
-                (SEED64, SHA512, sha512),
+            for (key, hash, expected) in [
+                (SEED20, Sha1, sha1),
+                (SEED32, Sha256, sha256),
+                (SEED64, Sha512, sha512),
             ] {
                 let mut out = [0u8; 9];
-                assert_eq!(totp(&mut out, key, time, 30, 8, algorithm), Ok(8));
-                assert_eq!(&out[..8], expected.as_bytes(), "{time} {algorithm}");
+                assert_eq!(totp(&mut out, key, time, 30, 8, hash), Ok(8));
+                assert_eq!(&out[..8], expected.as_bytes(), "{time} {hash:?}");
                 let params = Totp {
                     period: 30,
                     digits: 8,
-                    algorithm,
+                    hash,
                     window: 0,
                 };
                 assert_eq!(
@@ -396,46 +370,40 @@ mod tests {
             "0645520489",
         ];
         for (counter, expected) in truncated.iter().enumerate() {
-            assert_eq!(hotp_string(SEED20, counter as u64, 10, SHA1), *expected);
+            assert_eq!(hotp_string(SEED20, counter as u64, 10, Sha1), *expected);
         }
-        let ten = hotp_string(SEED20, 0, 10, SHA1);
+        let ten = hotp_string(SEED20, 0, 10, Sha1);
         for digits in 6..=10 {
-            let code = hotp_string(SEED20, 0, digits, SHA1);
+            let code = hotp_string(SEED20, 0, digits, Sha1);
             assert_eq!(code.len(), digits as usize);
             assert!(ten.ends_with(&code));
         }
         let mut out = [0u8; 12];
         for digits in [0, 5, 11, u32::MAX] {
             assert_eq!(
-                hotp(&mut out, SEED20, 0, digits, SHA1),
+                hotp(&mut out, SEED20, 0, digits, Sha1),
                 Err(Error::InvalidArgument)
             );
         }
         assert_eq!(
-            hotp(&mut out[..5], SEED20, 0, 6, SHA1),
+            hotp(&mut out[..5], SEED20, 0, 6, Sha1),
             Err(Error::BufferTooSmall)
         );
-        assert_eq!(hotp(&mut out[..7], SEED20, 0, 6, SHA1), Ok(6));
+        assert_eq!(hotp(&mut out[..7], SEED20, 0, 6, Sha1), Ok(6));
     }
 
     #[test]
     fn bad_parameters() {
         let mut out = [0u8; 12];
-        for algorithm in [0, 4, u32::MAX] {
-            assert_eq!(
-                hotp(&mut out, SEED20, 0, 6, algorithm),
-                Err(Error::InvalidArgument)
-            );
-        }
-        assert_eq!(hotp(&mut out, b"", 0, 6, SHA1), Err(Error::InvalidArgument));
+        assert_eq!(hotp(&mut out, b"", 0, 6, Sha1), Err(Error::InvalidArgument));
         assert_eq!(
-            totp(&mut out, SEED20, 59, 0, 6, SHA1),
+            totp(&mut out, SEED20, 59, 0, 6, Sha1),
             Err(Error::InvalidArgument)
         );
         let params = Totp {
             period: 30,
             digits: 6,
-            algorithm: SHA1,
+            hash: Sha1,
             window: 11,
         };
         assert_eq!(
@@ -457,7 +425,7 @@ mod tests {
         Totp {
             period: 30,
             digits: 6,
-            algorithm: SHA1,
+            hash: Sha1,
             window,
         }
     }
@@ -468,7 +436,7 @@ mod tests {
         let step = now / 30;
         for offset in -3i64..=3 {
             let counter = step.checked_add_signed(offset).unwrap();
-            let code = hotp_string(SEED20, counter, 6, SHA1);
+            let code = hotp_string(SEED20, counter, 6, Sha1);
             let result = totp_verify(code.as_bytes(), SEED20, now, params(2));
             if offset.abs() <= 2 {
                 assert_eq!(result, Ok(counter), "{offset}");
@@ -476,8 +444,8 @@ mod tests {
                 assert_eq!(result, Err(Error::Mismatch), "{offset}");
             }
         }
-        let current = hotp_string(SEED20, step, 6, SHA1);
-        let next = hotp_string(SEED20, step + 1, 6, SHA1);
+        let current = hotp_string(SEED20, step, 6, Sha1);
+        let next = hotp_string(SEED20, step + 1, 6, Sha1);
         assert_eq!(
             totp_verify(current.as_bytes(), SEED20, now, params(0)),
             Ok(step)
@@ -495,9 +463,9 @@ mod tests {
 
     #[test]
     fn verify_at_the_ends_of_time() {
-        let first = hotp_string(SEED20, 0, 6, SHA1);
+        let first = hotp_string(SEED20, 0, 6, Sha1);
         assert_eq!(totp_verify(first.as_bytes(), SEED20, 0, params(10)), Ok(0));
-        let last = hotp_string(SEED20, u64::MAX, 6, SHA1);
+        let last = hotp_string(SEED20, u64::MAX, 6, Sha1);
         let p = Totp {
             period: 1,
             ..params(10)
@@ -506,7 +474,7 @@ mod tests {
             totp_verify(last.as_bytes(), SEED20, u64::MAX, p),
             Ok(u64::MAX)
         );
-        let before = hotp_string(SEED20, u64::MAX - 10, 6, SHA1);
+        let before = hotp_string(SEED20, u64::MAX - 10, 6, Sha1);
         assert_eq!(
             totp_verify(before.as_bytes(), SEED20, u64::MAX, p),
             Ok(u64::MAX - 10)
@@ -541,7 +509,7 @@ mod tests {
         for n in 0u32..40_000 {
             let key = n.to_be_bytes();
             let codes: Vec<String> = (0..21u64)
-                .map(|i| hotp_string(&key, current - 10 + i, 6, SHA1))
+                .map(|i| hotp_string(&key, current - 10 + i, 6, Sha1))
                 .collect();
             for code in &codes {
                 let steps: Vec<i64> = (0..21)

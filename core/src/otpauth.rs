@@ -166,9 +166,9 @@ fn check_label(issuer: &[u8], account: &[u8]) -> Result<()> {
 /// Writes the provisioning URI at the start of `out`; returns its length.
 /// `issuer` `None` or empty: no issuer.
 ///
-/// `InvalidArgument`: an unknown algorithm, digits outside 6..=10, a zero
-/// period, an empty key or account, a `:` in the issuer or account, or a
-/// length that overflows. `BufferTooSmall` when `out` is too short.
+/// `InvalidArgument`: digits outside 6..=10, a zero period, an empty key
+/// or account, a `:` in the issuer or account, or a length that
+/// overflows. `BufferTooSmall` when `out` is too short.
 pub fn uri(
     out: &mut [u8],
     issuer: Option<&[u8]>,
@@ -176,9 +176,9 @@ pub fn uri(
     key: &[u8],
     kind: Kind,
     digits: u32,
-    algorithm: u32,
+    hash: Hash,
 ) -> Result<usize> {
-    let (hash, _) = hotp_totp::check(key, digits, algorithm)?;
+    hotp_totp::check(key, digits)?;
     // An absent issuer becomes the empty slice here, once: the length word
     // of a `None` `Option<&[u8]>` is uninitialised, and optimised code may
     // load it speculatively and discard the result (a conditional move or
@@ -240,7 +240,7 @@ pub fn max_len(issuer: Option<&[u8]>, account: &[u8], key_len: usize) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::hotp_totp::{SHA1, SHA256, SHA512};
+    use Hash::{Sha1, Sha256, Sha512};
 
     const TOTP30: Kind = Kind::Totp { period: 30 };
 
@@ -250,7 +250,7 @@ mod tests {
         key: &[u8],
         period: u32,
         digits: u32,
-        algorithm: u32,
+        hash: Hash,
     ) -> Result<String> {
         let mut out = [0xffu8; 512];
         let n = uri(
@@ -260,7 +260,7 @@ mod tests {
             key,
             Kind::Totp { period },
             digits,
-            algorithm,
+            hash,
         )?;
         assert_eq!(out[n], 0xff, "nothing is written past the text");
         Ok(String::from_utf8(out[..n].to_vec()).unwrap())
@@ -271,7 +271,7 @@ mod tests {
         // The Key Uri Format page's example secret JBSWY3DPEHPK3PXP.
         let key = b"Hello!\xde\xad\xbe\xef";
         assert_eq!(
-            make(Some("Example"), "alice@google.com", key, 30, 6, SHA1).unwrap(),
+            make(Some("Example"), "alice@google.com", key, 30, 6, Sha1).unwrap(),
             "otpauth://totp/Example:alice%40google.com?secret=JBSWY3DPEHPK3PXP\
              &issuer=Example&algorithm=SHA1&digits=6&period=30"
         );
@@ -281,13 +281,13 @@ mod tests {
     fn percent_encoding_and_parameters() {
         let key = b"12345678901234567890";
         assert_eq!(
-            make(Some("ACME Co/€"), "a.b-c_d~e+f", key, 60, 8, SHA512).unwrap(),
+            make(Some("ACME Co/€"), "a.b-c_d~e+f", key, 60, 8, Sha512).unwrap(),
             "otpauth://totp/ACME%20Co%2F%E2%82%AC:a.b-c_d~e%2Bf\
              ?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=ACME%20Co%2F%E2%82%AC\
              &algorithm=SHA512&digits=8&period=60"
         );
         assert!(
-            make(Some("I"), "a", key, 4294967295, 10, SHA256)
+            make(Some("I"), "a", key, 4294967295, 10, Sha256)
                 .unwrap()
                 .ends_with("&algorithm=SHA256&digits=10&period=4294967295")
         );
@@ -297,7 +297,7 @@ mod tests {
     fn no_issuer() {
         for issuer in [None, Some("")] {
             assert_eq!(
-                make(issuer, "bob", b"\x00", 30, 6, SHA1).unwrap(),
+                make(issuer, "bob", b"\x00", 30, 6, Sha1).unwrap(),
                 "otpauth://totp/bob?secret=AA&algorithm=SHA1&digits=6&period=30"
             );
         }
@@ -307,15 +307,13 @@ mod tests {
     fn refusals() {
         let key = b"12345678901234567890";
         let bad = [
-            make(Some("a:b"), "c", key, 30, 6, SHA1),
-            make(Some("a"), "b:c", key, 30, 6, SHA1),
-            make(Some("a"), "", key, 30, 6, SHA1),
-            make(Some("a"), "b", b"", 30, 6, SHA1),
-            make(Some("a"), "b", key, 0, 6, SHA1),
-            make(Some("a"), "b", key, 30, 5, SHA1),
-            make(Some("a"), "b", key, 30, 11, SHA1),
-            make(Some("a"), "b", key, 30, 6, 0),
-            make(Some("a"), "b", key, 30, 6, 4),
+            make(Some("a:b"), "c", key, 30, 6, Sha1),
+            make(Some("a"), "b:c", key, 30, 6, Sha1),
+            make(Some("a"), "", key, 30, 6, Sha1),
+            make(Some("a"), "b", b"", 30, 6, Sha1),
+            make(Some("a"), "b", key, 0, 6, Sha1),
+            make(Some("a"), "b", key, 30, 5, Sha1),
+            make(Some("a"), "b", key, 30, 11, Sha1),
         ];
         for result in bad {
             assert_eq!(result, Err(Error::InvalidArgument));
@@ -325,10 +323,10 @@ mod tests {
     #[test]
     fn exact_size() {
         let key = b"12345678901234567890";
-        let full = make(Some("I"), "a", key, 30, 6, SHA1).unwrap();
+        let full = make(Some("I"), "a", key, 30, 6, Sha1).unwrap();
         let mut out = vec![0u8; full.len() + 1];
         assert_eq!(
-            uri(&mut out, Some(b"I"), b"a", key, TOTP30, 6, SHA1),
+            uri(&mut out, Some(b"I"), b"a", key, TOTP30, 6, Sha1),
             Ok(full.len())
         );
         assert_eq!(
@@ -339,7 +337,7 @@ mod tests {
                 key,
                 TOTP30,
                 6,
-                SHA1
+                Sha1
             ),
             Err(Error::BufferTooSmall)
         );
@@ -358,7 +356,7 @@ mod tests {
                 key,
                 kind,
                 6,
-                SHA1,
+                Sha1,
             )
             .unwrap();
             let expected = format!(
@@ -374,7 +372,7 @@ mod tests {
             b"\x00",
             Kind::Hotp { counter: 7 },
             8,
-            SHA256,
+            Sha256,
         )
         .unwrap();
         assert_eq!(
@@ -383,19 +381,19 @@ mod tests {
         );
         let hotp = Kind::Hotp { counter: 0 };
         assert_eq!(
-            uri(&mut out, None, b"a:b", key, hotp, 6, SHA1),
+            uri(&mut out, None, b"a:b", key, hotp, 6, Sha1),
             Err(Error::InvalidArgument)
         );
         assert_eq!(
-            uri(&mut out, None, b"a", b"", hotp, 6, SHA1),
+            uri(&mut out, None, b"a", b"", hotp, 6, Sha1),
             Err(Error::InvalidArgument)
         );
         assert_eq!(
-            uri(&mut out, None, b"a", key, hotp, 11, SHA1),
+            uri(&mut out, None, b"a", key, hotp, 11, Sha1),
             Err(Error::InvalidArgument)
         );
         assert_eq!(
-            uri(&mut out[..20], None, b"a", key, hotp, 6, SHA1),
+            uri(&mut out[..20], None, b"a", key, hotp, 6, Sha1),
             Err(Error::BufferTooSmall)
         );
     }
@@ -420,7 +418,7 @@ mod tests {
                     Kind::Hotp { counter: u64::MAX },
                 ] {
                     for digits in [6, 10] {
-                        for algorithm in [SHA1, SHA256, SHA512] {
+                        for hash in [Sha1, Sha256, Sha512] {
                             let n = uri(
                                 &mut out,
                                 issuer,
@@ -428,7 +426,7 @@ mod tests {
                                 &key,
                                 kind,
                                 digits,
-                                algorithm,
+                                hash,
                             )
                             .unwrap();
                             assert!(n <= max);

@@ -6,7 +6,7 @@
 //! are selected by reading the whole list with masks rather than by a
 //! look-up at the secret index.
 
-use crate::ct::mask_eq;
+use crate::ct::{mask_eq, mask_lt_usize};
 use crate::error::{Error, Result, text_area};
 use crate::rng::{EntropySource, RandomStream, with_stream};
 use crate::uniform;
@@ -207,7 +207,7 @@ pub fn longest_len<L: WordList + ?Sized>(
 ///
 /// No address written or read depends on the words: each word is written
 /// into a fixed slot as long as the longest word, followed by the
-/// separator, and the slots are then closed up by [`compact`], whose memory
+/// separator, and the slots are then closed up by `compact`, whose memory
 /// accesses depend only on the (public) word count and lengths. The bytes
 /// of the area after the text are left zero.
 ///
@@ -343,7 +343,7 @@ fn compact(
             } else {
                 // Long words: the slot byte by byte, then the rest as above.
                 while i < longest.min(region.len()) {
-                    let stay = mask_lt(i, len);
+                    let stay = mask_lt_usize(i, len) as u8;
                     let moved = region.get(i + bit).copied().unwrap_or(0);
                     let shifted = (moved & take as u8) | (region[i] & !take as u8);
                     region[i] = (region[i] & stay) | (shifted & !stay);
@@ -386,11 +386,6 @@ fn store_word(bytes: &mut [u8], at: usize, word: u64) {
     let tail = bytes.get_mut(at..).unwrap_or_default();
     let n = tail.len().min(8);
     tail[..n].copy_from_slice(&word.to_le_bytes()[..n]);
-}
-
-/// All ones when `a < b`, else zero, without a branch.
-fn mask_lt(a: usize, b: usize) -> u8 {
-    0u8.wrapping_sub(u8::from(a.overflowing_sub(b).1))
 }
 
 /// Copies word `index` of `list` to the start of `slot` (as long as the

@@ -3,7 +3,7 @@
 //!
 //! The random bytes are requested straight into the tail of the caller's
 //! buffer and encoded in place: one OS request (over 256 bytes, one that
-//! keys a ChaCha20 stream; see [`crate::rng`]), no other copy of the secret.
+//! keys a ChaCha20 stream; see `crate::rng`), no other copy of the secret.
 //!
 //! ```
 //! use secrets_core::token::{self, DEFAULT_ENTROPY};
