@@ -323,16 +323,17 @@ const _: () = assert!(SCRUB_VALUE_BYTES <= SCRUB_BYTES && SCRUB_PASSWORD_BYTES <
 
 /// Bytes [`scrubbed_value`] overwrites after the generators whose work
 /// leaves the drawn value in dead stack (`randbelow`, `random_double`,
-/// `uniform`). Smaller than [`SCRUB_BYTES`] because these are hot paths,
-/// but it must still reach below all their work: `tests/stack_depth.rs`
-/// paints the stack and fails when a function's work goes deeper than its
-/// scrub (2.85 KiB measured on x86-64 without LTO, where one spill lands
-/// deep; 1.3 KiB in the LTO build that ships). Costs ~65 ns a call.
+/// `uniform`). Smaller than [`SCRUB_BYTES`] because these are hot paths
+/// (~25 ns for this size, ~70 ns for 3 KiB), but it must still reach below
+/// all their work: `tests/stack_depth.rs` paints the stack and fails when
+/// a function's work goes deeper than its scrub (1.0-1.2 KiB measured on
+/// x86-64, most of it the OS source's and the random pool's frames).
 #[doc(hidden)]
-pub const SCRUB_VALUE_BYTES: usize = 3072;
+pub const SCRUB_VALUE_BYTES: usize = 1280;
 
 /// Bytes [`scrubbed_value`] overwrites after `secrets_password`, whose
-/// work leaves drawn characters behind (2.2 KiB measured as above).
+/// work leaves drawn characters behind (2.2 KiB measured as above;
+/// negligible next to the password's own cost).
 #[doc(hidden)]
 pub const SCRUB_PASSWORD_BYTES: usize = 2304;
 

@@ -191,12 +191,18 @@ fn every_function() -> Vec<Call> {
         SECRETS_OK
     );
     let (lk, m, t, c, tok, a) = (long_key, msg, tag, code, token, api);
-    let mut out_len = 0usize;
-    let len_ptr = &raw mut out_len;
-    let (mut u, mut d, mut i, mut b) = (0u64, 0f64, 0i64, 0u8);
-    let (up, dp, ip, bp) = (&raw mut u, &raw mut d, &raw mut i, &raw mut b);
-    let mut matched = 0u64;
-    let mp = &raw mut matched;
+    // The single-value outputs are statics too: locals of this function
+    // would be dead stack by the time the calls run, inside the painted
+    // area (a write there reads as the call's own depth).
+    static mut OUT_LEN: usize = 0;
+    static mut U: u64 = 0;
+    static mut D: f64 = 0.0;
+    static mut I: i64 = 0;
+    static mut B: u8 = 0;
+    static mut MATCHED: u64 = 0;
+    let len_ptr = &raw mut OUT_LEN;
+    let (up, dp, ip, bp) = (&raw mut U, &raw mut D, &raw mut I, &raw mut B);
+    let mp = &raw mut MATCHED;
     let wl = word_ptrs.clone();
     let b32p = b32.as_ptr();
     // Keep the owners alive for the closures.
