@@ -328,6 +328,7 @@ const _: () = assert!(SCRUB_VALUE_BYTES <= SCRUB_BYTES && SCRUB_PASSWORD_BYTES <
 /// all their work: `tests/stack_depth.rs` paints the stack and fails when
 /// a function's work goes deeper than its scrub (1.0-1.2 KiB measured on
 /// x86-64, most of it the OS source's and the random pool's frames).
+/// The header's conventions (cbindgen.toml) state this size and the next.
 #[doc(hidden)]
 pub const SCRUB_VALUE_BYTES: usize = 1280;
 
