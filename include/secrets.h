@@ -24,7 +24,9 @@
  *    (HMAC, CSRF, HOTP/TOTP, base32, otpauth URIs, compare_digest, API key
  *    checks) overwrites the SECRETS_SCRUB_STACK_BYTES of stack below its
  *    own frame, where its work left copies of them. Generators wipe their
- *    random buffers themselves.
+ *    random buffers themselves; secrets_randbelow, secrets_random_double
+ *    and secrets_uniform also overwrite 1280 bytes below their frame, and
+ *    secrets_password 2304, where their work left the drawn values.
  *  - A defect caught inside the library (a Rust panic) returns
  *    SECRETS_ERR_INTERNAL with the outputs zeroed; it never unwinds into C.
  *    The library installs no panic hook (that is process-wide state), so

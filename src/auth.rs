@@ -99,7 +99,7 @@ pub unsafe extern "C" fn secrets_hmac_sha256(
     msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let (key, msg) = (in_bytes(key, key_len), in_bytes(msg, msg_len));
         let inputs = [Span::bytes(&key), Span::bytes(&msg)];
         array_out(out, SECRETS_HMAC_SHA256_BYTES, inputs, |out| {
@@ -127,7 +127,7 @@ pub unsafe extern "C" fn secrets_hmac_sha256_hex(
     msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let (key, msg) = (in_bytes(key, key_len), in_bytes(msg, msg_len));
         let inputs = [Span::bytes(&key), Span::bytes(&msg)];
         text_out(out, out_size, inputs, |buf| {
@@ -155,11 +155,13 @@ pub unsafe extern "C" fn secrets_hmac_sha256_verify(
     msg: *const c_void,
     msg_len: usize,
 ) -> secrets_status {
-    scrubbed(status_of(|| unsafe {
-        let (tag, key) = (in_bytes(tag, tag_len)?, in_bytes(key, key_len)?);
-        let msg = in_bytes(msg, msg_len)?;
-        Ok::<_, secrets_status>(mac::sha256_verify(tag, key, msg)?)
-    }))
+    scrubbed(|| {
+        status_of(|| unsafe {
+            let (tag, key) = (in_bytes(tag, tag_len)?, in_bytes(key, key_len)?);
+            let msg = in_bytes(msg, msg_len)?;
+            Ok::<_, secrets_status>(mac::sha256_verify(tag, key, msg)?)
+        })
+    })
 }
 
 /// Writes a new stateless CSRF token and a NUL: 76 characters of unpadded
@@ -190,7 +192,7 @@ pub unsafe extern "C" fn secrets_csrf_token(
     session_id: *const c_char,
     now_unix: u64,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let (key, session) = (in_bytes(key, key_len), in_optional_cstr(session_id));
         let inputs = [Span::bytes(&key), Span::text(&session)];
         text_out(out, out_size, inputs, |buf| {
@@ -227,12 +229,14 @@ pub unsafe extern "C" fn secrets_csrf_verify(
     now_unix: u64,
     max_age_secs: u64,
 ) -> secrets_status {
-    scrubbed(status_of(|| unsafe {
-        let token = in_cstr(token)?;
-        let key = in_bytes(key, key_len)?;
-        let session = in_optional_cstr(session_id);
-        Ok::<_, secrets_status>(csrf::verify(token, key, session, now_unix, max_age_secs)?)
-    }))
+    scrubbed(|| {
+        status_of(|| unsafe {
+            let token = in_cstr(token)?;
+            let key = in_bytes(key, key_len)?;
+            let session = in_optional_cstr(session_id);
+            Ok::<_, secrets_status>(csrf::verify(token, key, session, now_unix, max_age_secs)?)
+        })
+    })
 }
 
 /// Writes the RFC 4226 HOTP code for `counter`: `digits` (6..=10) decimal
@@ -261,7 +265,7 @@ pub unsafe extern "C" fn secrets_hotp(
     digits: u32,
     algorithm: u32,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let key = in_bytes(key, key_len);
         text_out(out, out_size, [Span::bytes(&key)], |buf| {
             let (key, hash) = (key?, hash_from_c(algorithm)?);
@@ -288,7 +292,7 @@ pub unsafe extern "C" fn secrets_totp(
     digits: u32,
     algorithm: u32,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let key = in_bytes(key, key_len);
         text_out(out, out_size, [Span::bytes(&key)], |buf| {
             let (key, hash) = (key?, hash_from_c(algorithm)?);
@@ -329,7 +333,7 @@ pub unsafe extern "C" fn secrets_totp_verify(
     algorithm: u32,
     window: u32,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let (code, key) = (in_cstr(code), in_bytes(key, key_len));
         counter_out(
             matched_counter,
@@ -401,7 +405,7 @@ pub unsafe extern "C" fn secrets_hotp_verify(
     digits: u32,
     algorithm: u32,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let (code, key) = (in_cstr(code), in_bytes(key, key_len));
         counter_out(
             matched_counter,
@@ -434,7 +438,7 @@ pub unsafe extern "C" fn secrets_base32_encode(
     r#in: *const c_void,
     in_len: usize,
 ) -> secrets_status {
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         let input = in_bytes(r#in, in_len);
         text_out(out, out_size, [Span::bytes(&input)], |buf| {
             Ok::<_, secrets_status>(base32::encode_text(buf, input?)?)
@@ -479,7 +483,7 @@ pub unsafe extern "C" fn secrets_base32_decode(
     out_len: *mut usize,
     r#in: *const c_char,
 ) -> secrets_status {
-    scrubbed(unsafe { base32_decode_into(out, out_size, out_len, r#in) })
+    scrubbed(|| unsafe { base32_decode_into(out, out_size, out_len, r#in) })
 }
 
 /// The body of `secrets_base32_decode`: `out_len` is an output too, so it
@@ -554,7 +558,7 @@ pub unsafe extern "C" fn secrets_otpauth_uri(
     algorithm: u32,
 ) -> secrets_status {
     let kind = otpauth::Kind::Totp { period };
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         otpauth_out(
             out, out_size, issuer, account, key, key_len, kind, digits, algorithm,
         )
@@ -612,7 +616,7 @@ pub unsafe extern "C" fn secrets_otpauth_uri_hotp(
     algorithm: u32,
 ) -> secrets_status {
     let kind = otpauth::Kind::Hotp { counter };
-    scrubbed(unsafe {
+    scrubbed(|| unsafe {
         otpauth_out(
             out, out_size, issuer, account, key, key_len, kind, digits, algorithm,
         )

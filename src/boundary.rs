@@ -318,30 +318,71 @@ pub const SCRUB_BYTES: usize = if cfg!(target_pointer_width = "32") {
     SECRETS_SCRUB_STACK_BYTES
 };
 const _: () = assert!(SCRUB_BYTES <= SECRETS_SCRUB_STACK_BYTES);
+// The generators' scrubs stay within the stack every call may need.
+const _: () = assert!(SCRUB_VALUE_BYTES <= SCRUB_BYTES && SCRUB_PASSWORD_BYTES <= SCRUB_BYTES);
 
-/// Returns `result` after [`scrub_stack`]: the exported functions that take
-/// keys or decode secrets end with `scrubbed(...)` around their work, so
-/// that the scrub runs from their own frame, once the work has returned.
+/// Bytes [`scrubbed_value`] overwrites after the generators whose work
+/// leaves the drawn value in dead stack (`randbelow`, `random_double`,
+/// `uniform`). Smaller than [`SCRUB_BYTES`] because these are hot paths
+/// (~25 ns for this size, ~70 ns for 3 KiB), but it must still reach below
+/// all their work: `tests/stack_depth.rs` paints the stack and fails when
+/// a function's work goes deeper than its scrub (1.0-1.2 KiB measured on
+/// x86-64, most of it the OS source's and the random pool's frames).
+/// The header's conventions (cbindgen.toml) state this size and the next.
+#[doc(hidden)]
+pub const SCRUB_VALUE_BYTES: usize = 1280;
+
+/// Bytes [`scrubbed_value`] overwrites after `secrets_password`, whose
+/// work leaves drawn characters behind (2.2 KiB measured as above;
+/// negligible next to the password's own cost).
+#[doc(hidden)]
+pub const SCRUB_PASSWORD_BYTES: usize = 2304;
+
+/// Runs `work` in a frame of its own and returns its result after
+/// [`scrub_stack`] of [`SCRUB_BYTES`]: the exported functions that take
+/// keys or decode secrets return through `scrubbed(|| ...)`.
 #[inline(always)]
-pub(crate) fn scrubbed<T>(result: T) -> T {
-    scrub_stack();
+pub(crate) fn scrubbed<T>(work: impl FnOnce() -> T) -> T {
+    scrubbed_value::<SCRUB_BYTES, T>(work)
+}
+
+/// [`scrubbed`] with a scrub of `N` bytes, for the generators that leave
+/// random values behind ([`SCRUB_VALUE_BYTES`], [`SCRUB_PASSWORD_BYTES`]).
+///
+/// The work runs in a non-inlined function, and the scrub runs after it
+/// returns, from the exported function's frame: so the work's frames (and
+/// whatever the compiler inlined into them) lie in the scrubbed area, below
+/// the exported function's frame, which holds only the status.
+#[inline(always)]
+pub(crate) fn scrubbed_value<const N: usize, T>(work: impl FnOnce() -> T) -> T {
+    let result = apart(work);
+    scrub_stack::<N>();
     result
 }
 
-/// Overwrites the [`SCRUB_BYTES`] of stack just below the
-/// caller's frame with zeros: the frames of the work that has just
-/// returned, where copies of keys, tags and decoded secrets are left
-/// behind (the hmac crate's padded key block, the SHA-2 block buffers,
-/// moved values). Wiping each copy one by one cannot be made complete; this
-/// can. Never inlined, so its frame lies where the work's frames were;
-/// volatile stores (no `memset` call, whose frame would land below the
-/// area) and a compiler fence keep the stores from being removed as dead.
+/// Calls `work` in a frame below the caller's.
 #[inline(never)]
-pub(crate) fn scrub_stack() {
-    const WORDS: usize = SCRUB_BYTES / 8;
-    let mut area = core::mem::MaybeUninit::<[u64; WORDS]>::uninit();
+fn apart<T>(work: impl FnOnce() -> T) -> T {
+    work()
+}
+
+/// Overwrites the `N` bytes of stack just below the caller's frame with
+/// zeros: the frames of the work that has just returned, where copies of
+/// keys, tags and decoded secrets are left behind (the hmac crate's padded
+/// key block, the SHA-2 block buffers, moved values). Wiping each copy one
+/// by one cannot be made complete; this can. Never inlined, so its frame
+/// lies where the work's frames were; volatile stores (no `memset` call,
+/// whose frame would land below the area) and a compiler fence keep the
+/// stores from being removed as dead.
+#[inline(never)]
+pub(crate) fn scrub_stack<const N: usize>() {
+    /// `N` bytes aligned for word stores.
+    #[repr(C, align(8))]
+    struct Area<const N: usize>([u8; N]);
+    const { assert!(N.is_multiple_of(8)) };
+    let mut area = core::mem::MaybeUninit::<Area<N>>::uninit();
     let words = area.as_mut_ptr().cast::<u64>();
-    for i in 0..WORDS {
+    for i in 0..N / 8 {
         // In bounds of `area`; a volatile store is never elided.
         unsafe { words.add(i).write_volatile(0) };
     }

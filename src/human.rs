@@ -2,7 +2,8 @@
 //! and UUIDs.
 
 use crate::boundary::{
-    Span, in_array, in_cstr, in_optional_cstr, scrubbed, status_of, text_out, text_size,
+    SCRUB_PASSWORD_BYTES, Span, in_array, in_cstr, in_optional_cstr, scrubbed, scrubbed_value,
+    status_of, text_out, text_size,
 };
 use crate::os_entropy::OsEntropy;
 use crate::status::secrets_status;
@@ -115,11 +116,11 @@ pub unsafe extern "C" fn secrets_password(
     length: usize,
     flags: u32,
 ) -> secrets_status {
-    unsafe {
+    scrubbed_value::<SCRUB_PASSWORD_BYTES, _>(|| unsafe {
         text_out(out, out_size, [], |buf| {
             Policy::from_flags(flags)?.generate(&mut OsEntropy, buf, length)
         })
-    }
+    })
 }
 
 /// Writes a random password of `length` characters, each drawn uniformly
@@ -450,9 +451,7 @@ pub unsafe extern "C" fn secrets_api_key_checksummed_size(prefix: *const c_char)
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_api_key_check(key: *const c_char) -> secrets_status {
-    scrubbed(status_of(|| {
-        Ok::<_, secrets_status>(apikey::check(unsafe { in_cstr(key) }?)?)
-    }))
+    scrubbed(|| status_of(|| Ok::<_, secrets_status>(apikey::check(unsafe { in_cstr(key) }?)?)))
 }
 
 /// As `secrets_api_key_check`, and the key's prefix (everything before the
@@ -468,10 +467,12 @@ pub unsafe extern "C" fn secrets_api_key_check_prefix(
     key: *const c_char,
     prefix: *const c_char,
 ) -> secrets_status {
-    scrubbed(status_of(|| unsafe {
-        let (key, prefix) = (in_cstr(key)?, in_cstr(prefix)?);
-        Ok::<_, secrets_status>(apikey::check_with_prefix(key, prefix)?)
-    }))
+    scrubbed(|| {
+        status_of(|| unsafe {
+            let (key, prefix) = (in_cstr(key)?, in_cstr(prefix)?);
+            Ok::<_, secrets_status>(apikey::check_with_prefix(key, prefix)?)
+        })
+    })
 }
 
 /// Writes a random UUID, RFC 9562 version 4, and a NUL: 36 lowercase

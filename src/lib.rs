@@ -26,7 +26,9 @@ pub mod auth;
 pub(crate) mod boundary;
 #[cfg(feature = "test-internal-panic")]
 pub use boundary::forced_panic;
-pub use boundary::{SCRUB_BYTES, SECRETS_SCRUB_STACK_BYTES};
+pub use boundary::{
+    SCRUB_BYTES, SCRUB_PASSWORD_BYTES, SCRUB_VALUE_BYTES, SECRETS_SCRUB_STACK_BYTES,
+};
 // The entropy source every exported function draws from, by the name they
 // use for it (`os_entropy::OsEntropy`): the operating system's, or with
 // `platform-entropy` the firmware's hook.

@@ -1,7 +1,8 @@
 //! Core randomness: the C face of Python's `secrets` module.
 
 use crate::boundary::{
-    Span, array_mut, array_out, in_bytes, object_size, scrubbed, text_out, text_size, value_out,
+    SCRUB_VALUE_BYTES, Span, array_mut, array_out, in_bytes, object_size, scrubbed, scrubbed_value,
+    text_out, text_size, value_out,
 };
 use crate::os_entropy::OsEntropy;
 use crate::status::secrets_status;
@@ -93,7 +94,9 @@ pub extern "C" fn secrets_token_urlsafe_size(nbytes: usize) -> usize {
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_randbelow(out: *mut u64, upper: u64) -> secrets_status {
-    unsafe { value_out(out, [], || random::below(&mut OsEntropy, upper)) }
+    scrubbed_value::<SCRUB_VALUE_BYTES, _>(|| unsafe {
+        value_out(out, [], || random::below(&mut OsEntropy, upper))
+    })
 }
 
 /// Writes an integer of `k` random bits, uniform in `[0, 2^k)`, to `*out`
@@ -210,7 +213,9 @@ pub unsafe extern "C" fn secrets_sample(
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_random_double(out: *mut f64) -> secrets_status {
-    unsafe { value_out(out, [], || random::double(&mut OsEntropy)) }
+    scrubbed_value::<SCRUB_VALUE_BYTES, _>(|| unsafe {
+        value_out(out, [], || random::double(&mut OsEntropy))
+    })
 }
 
 /// Writes `a + (b - a) * r` with `r` as from `secrets_random_double` (Python's
@@ -223,7 +228,9 @@ pub unsafe extern "C" fn secrets_random_double(out: *mut f64) -> secrets_status 
 #[must_use]
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn secrets_uniform(out: *mut f64, a: f64, b: f64) -> secrets_status {
-    unsafe { value_out(out, [], || random::uniform(&mut OsEntropy, a, b)) }
+    scrubbed_value::<SCRUB_VALUE_BYTES, _>(|| unsafe {
+        value_out(out, [], || random::uniform(&mut OsEntropy, a, b))
+    })
 }
 
 /// True iff `a[0..a_len]` equals `b[0..b_len]`. The time taken depends on
@@ -237,10 +244,12 @@ pub unsafe extern "C" fn secrets_compare_digest(
     b: *const c_void,
     b_len: usize,
 ) -> bool {
-    scrubbed(match unsafe { (in_bytes(a, a_len), in_bytes(b, b_len)) } {
-        (Ok(a), Ok(b)) => ct::digest_eq(a, b),
-        _ => false,
-    })
+    scrubbed(
+        || match unsafe { (in_bytes(a, a_len), in_bytes(b, b_len)) } {
+            (Ok(a), Ok(b)) => ct::digest_eq(a, b),
+            _ => false,
+        },
+    )
 }
 
 /// Overwrites `p[0..len]` with zeros in a way the compiler will not remove.

@@ -96,6 +96,7 @@ pub mod alphabet;
 pub mod apikey;
 pub mod csrf;
 pub mod ct;
+pub mod declassify;
 pub mod encode;
 pub mod error;
 pub mod hotp_totp;

@@ -19,6 +19,7 @@
 //! decoded length, number of skipped characters) drive control flow.
 
 use crate::ct::{mask_eq, mask_eq_u32, mask_lt};
+use crate::declassify::declassify_len;
 use crate::error::{Error, Result, object_size, text_area};
 
 /// Characters for `n` bytes without padding, `ceil(8n / 5)`, or
@@ -161,6 +162,10 @@ fn bytes_for(data: usize) -> Result<usize> {
 /// leave this function.
 fn decoded_len(text: &[u8]) -> Result<usize> {
     let Shape { data, padding, bad } = shape(text);
+    // Public: the counts give the decoded length, which is returned, and
+    // the verdict is what the caller presented (Malformed).
+    let (data, padding) = (declassify_len(data), declassify_len(padding));
+    let bad = declassify_len(bad as usize);
     let len = bytes_for(data)?;
     let padding_ok = padding == 0 || (data % 8 != 0 && padding == 8 - data % 8);
     if bad != 0 || !padding_ok {
