@@ -273,10 +273,10 @@
 
 /**
  * The most stack any function taking a key, tag or secret text
- * overwrites below its own frame before it returns: 4096 bytes on 64-bit
- * targets, 3072 on 32-bit ones (firmware), each more than the deepest the
- * work reaches there (measured by painting the stack: at most 2.8 KiB on
- * x86-64 and 2.3 KiB on Cortex-M4; a test fails when a function goes
+ * overwrites below its own frame before it returns: 4096 bytes on hosted
+ * targets, 3072 on 32-bit firmware, each more than the deepest the work
+ * reaches there (measured by painting the stack: at most 3.3 KiB on x86-64
+ * and i686, 2.3 KiB on Cortex-M4; a test fails when a function goes
  * deeper). Callers on small stacks (threads, firmware) need this much free
  * below the calling frame.
  */
