@@ -277,15 +277,18 @@ fn misaligned_arrays_are_refused() {
         c"gamma".as_ptr(),
         core::ptr::null(),
     ];
-    let mut shifted = [0u8; 4 * size_of::<*const c_char>() + 1];
+    // Pointer-aligned storage, so that one byte in is misaligned on every
+    // host (a byte array's own address could make `+ 1` aligned).
+    let mut backing = [core::ptr::null::<c_char>(); 5];
+    let shifted = unsafe { backing.as_mut_ptr().cast::<u8>().add(1) };
     unsafe {
         core::ptr::copy_nonoverlapping(
             words.as_ptr().cast::<u8>(),
-            shifted.as_mut_ptr().add(1),
+            shifted,
             3 * size_of::<*const c_char>(),
         );
     }
-    let list = unsafe { shifted.as_ptr().add(1).cast::<*const c_char>() };
+    let list = shifted.cast_const().cast::<*const c_char>();
     let mut out = [0u8; 40];
     let s = unsafe {
         secrets_passphrase_custom(out.as_mut_ptr().cast(), 40, 2, list, 3, core::ptr::null())
