@@ -106,7 +106,10 @@ struct Accumulators<const N: usize, const L: usize>([[[u16; L]; 3]; N]);
 impl<const N: usize, const L: usize> Drop for Accumulators<N, L> {
     /// They hold the selected entries: zeroed with volatile writes.
     fn drop(&mut self) {
-        let base = (&raw mut self.0).cast::<u64>();
+        // From the whole struct, not its field: the words past the field
+        // (the alignment padding) belong to `self`, not to `self.0` (Miri
+        // caught the field pointer writing out of its borrow).
+        let base = core::ptr::from_mut(self).cast::<u64>();
         // Whole words: size_of is a multiple of the 64-byte alignment.
         for k in 0..size_of::<Self>() / 8 {
             // SAFETY: inside `self`, 8-aligned (the struct is 64-aligned).
